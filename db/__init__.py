@@ -1,0 +1,1 @@
+"""Database layer of XiaoAn: settings, local cluster, models, migrations and analytic SQL."""

@@ -1,0 +1,64 @@
+"""Which database is in use, and making it ready: extension, migrations."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import sqlalchemy as sa
+from alembic import command
+from alembic.config import Config
+from sqlalchemy.engine import make_url
+
+from db import cluster
+from db.settings import Settings, configured_url, get_settings
+from db.sql import quote_ident
+
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+
+
+def database_url(settings: Settings | None = None) -> str:
+    """The SQLAlchemy URL in use: XIAOAN_DATABASE_URL, secrets.toml, else the embedded cluster."""
+    settings = settings or get_settings()
+    return configured_url(settings) or cluster.url(settings)
+
+
+def uses_embedded(settings: Settings | None = None) -> bool:
+    """Whether the embedded cluster is the database in use."""
+    return configured_url(settings or get_settings()) is None
+
+
+def make_engine(url: str) -> sa.Engine:
+    """An engine for url; psycopg 3 is the driver whatever the URL names."""
+    parsed = make_url(url)
+    if parsed.drivername in {"postgresql", "postgres", "postgresql+psycopg2"}:
+        parsed = parsed.set(drivername="postgresql+psycopg")
+    return sa.create_engine(parsed, pool_pre_ping=True)
+
+
+def alembic_config(url: str) -> Config:
+    """Alembic configuration pointing at the packaged migrations."""
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    cfg.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
+    return cfg
+
+
+def ensure_database(url: str) -> None:
+    """Create the database named in url when its server lacks it (needs CREATEDB)."""
+    target = make_url(url)
+    admin = make_engine(target.set(database="postgres").render_as_string(hide_password=False))
+    with admin.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+        exists = conn.execute(sa.text("SELECT 1 FROM pg_database WHERE datname = :n"),
+                              {"n": target.database}).scalar()
+        if not exists:
+            conn.execute(sa.text(f"CREATE DATABASE {quote_ident(target.database)}"))
+    admin.dispose()
+
+
+def migrate(url: str, revision: str = "head") -> None:
+    """Create PostGIS if missing and upgrade the schema to revision."""
+    engine = make_engine(url)
+    with engine.begin() as conn:
+        conn.execute(sa.text("CREATE EXTENSION IF NOT EXISTS postgis"))
+    engine.dispose()
+    command.upgrade(alembic_config(url), revision)

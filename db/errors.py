@@ -1,0 +1,38 @@
+"""Domain errors of XiaoAn; `user_message` is the one place that turns them into user text."""
+
+from __future__ import annotations
+
+
+class XiaoAnError(Exception):
+    """Base of all errors that mean something to a user."""
+
+
+class MissingSoftware(XiaoAnError):
+    """A program the project needs is not installed."""
+
+    def __init__(self, program: str, package: str) -> None:
+        super().__init__(f"{program} was not found; install the Debian package `{package}` "
+                         f"(sudo apt-get install {package}) or run `make run`, which installs it")
+        self.program, self.package = program, package
+
+
+class ClusterError(XiaoAnError):
+    """The embedded PostgreSQL cluster could not be started, stopped or read."""
+
+
+class DatabaseUnavailable(XiaoAnError):
+    """The configured database cannot be reached."""
+
+
+class UnreadableFile(XiaoAnError):
+    """An input file cannot be read at all; nothing of it is loaded."""
+
+
+def user_message(error: BaseException) -> str:
+    """A one-line message for a user, without a traceback."""
+    if isinstance(error, XiaoAnError):
+        return str(error)
+    name = type(error).__name__
+    if name in {"OperationalError", "InterfaceError"}:
+        return f"the database cannot be reached: {str(error).splitlines()[0]}"
+    return f"{name}: {error}"

@@ -1,0 +1,51 @@
+"""Typed settings: environment first, then .streamlit/secrets.toml, then the local cluster."""
+
+from __future__ import annotations
+
+import tomllib
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+class Settings(BaseSettings):
+    """All knobs of XiaoAn, read from XIAOAN_* environment variables."""
+
+    model_config = SettingsConfigDict(env_prefix="XIAOAN_", extra="ignore")
+
+    database_url: str | None = Field(default=None, description="SQLAlchemy URL of an existing PostGIS")
+    home: Path = Field(default=PROJECT_ROOT / ".xiaoan", description="local state: cluster, demo files")
+    pg_port: int = Field(default=54329, description="port of the embedded cluster on 127.0.0.1")
+    pg_bin: Path | None = Field(default=None, description="directory of initdb/pg_ctl; found if unset")
+    secrets_file: Path = Field(default=PROJECT_ROOT / ".streamlit" / "secrets.toml")
+    cache_ttl_s: int = Field(default=300, description="how long the dashboard caches query results")
+    language: str = Field(default="zh", description="default UI language: zh or en")
+
+    @property
+    def cluster_dir(self) -> Path:
+        """Data directory of the embedded cluster."""
+        return self.home / "pgdata"
+
+
+def secrets_url(path: Path) -> str | None:
+    """The `[connections.postgis] url` of a Streamlit secrets file, if any."""
+    if not path.is_file():
+        return None
+    with path.open("rb") as fh:
+        data = tomllib.load(fh)
+    return data.get("connections", {}).get("postgis", {}).get("url") or None
+
+
+def configured_url(settings: Settings) -> str | None:
+    """The external database URL the user configured, or None for the embedded cluster."""
+    return settings.database_url or secrets_url(settings.secrets_file)
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    """The process-wide settings."""
+    return Settings()
