@@ -1,0 +1,1 @@
+"""ETL of XiaoAn: read the files counties hand over, validate them, load them into PostGIS."""

@@ -1,0 +1,68 @@
+"""The load of one file as one transaction, recorded in etl_run; nothing half-loaded, ever."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import sqlalchemy as sa
+
+from db.errors import UnreadableFile
+from db.sql import query
+from etl.load import Dataset, LoadResult, copy_rows, sha256
+from etl.report import Report
+
+
+def load_file(engine: sa.Engine, dataset: Dataset, path: Path, dry_run: bool = False) -> LoadResult:
+    """Validate a file and upsert its good rows in one transaction; record the run."""
+    path = Path(path)
+    report = Report(path.name)
+    digest = sha256(path) if path.is_file() else ""
+    try:
+        with engine.begin() as conn:
+            if not dry_run and conn.execute(query("etl_last_sha"), {"dataset": dataset.name}).scalar() == digest:
+                result = LoadResult(dataset.name, path, "unchanged", report, message="same file as the last load")
+                result.run_id = _record(conn, dataset, path, digest, result)
+                return result
+            rows = dataset.validate(path, report, conn)
+            result = LoadResult(dataset.name, path, "dry_run" if dry_run else "loaded", report)
+            result.rows_read = len(rows) + len(report.rejected_rows)
+            if not dry_run:
+                result.status = "partial" if report.rejects else "loaded"
+                if not rows and report.rejects:
+                    result.status = "rejected"
+                result.run_id = _record(conn, dataset, path, digest, result)
+                _upsert(conn, dataset, rows, result)
+                _finish(conn, result)
+            return result
+    except UnreadableFile as exc:
+        report.add(0, "", path.name, str(exc))
+        result = LoadResult(dataset.name, path, "failed", report, message=str(exc))
+        if not dry_run:
+            with engine.begin() as conn:
+                result.run_id = _record(conn, dataset, path, digest, result)
+                _finish(conn, result)
+        return result
+
+
+def _upsert(conn: sa.Connection, dataset: Dataset, rows: list[tuple], result: LoadResult) -> None:
+    """Stage the rows by COPY and merge them into the core table in one statement."""
+    conn.execute(query(f"stage_{dataset.name}"))
+    copy_rows(conn, dataset.stage_table, dataset.columns, rows)
+    flags = conn.execute(query(f"upsert_{dataset.name}"), {"run_id": result.run_id}).scalars().all()
+    result.inserted = sum(1 for f in flags if f)
+    result.updated = len(flags) - result.inserted
+
+
+def _record(conn: sa.Connection, dataset: Dataset, path: Path, digest: str, result: LoadResult) -> int:
+    """Insert the etl_run row for this file."""
+    return conn.execute(query("etl_run_start"), {
+        "dataset": dataset.name, "file_name": path.name, "sha256": digest, "status": result.status,
+        "message": result.message or None}).scalar_one()
+
+
+def _finish(conn: sa.Connection, result: LoadResult) -> None:
+    """Write the counts and the final status of a run."""
+    conn.execute(query("etl_run_finish"), {
+        "id": result.run_id, "status": result.status, "rows_read": result.rows_read,
+        "rows_loaded": result.rows_loaded, "rows_rejected": result.rows_rejected,
+        "message": result.message or None})
