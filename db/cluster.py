@@ -22,17 +22,18 @@ def is_root() -> bool:
     return os.geteuid() == 0
 
 
-def find_bin_dir(settings: Settings) -> Path:
+def find_bin_dir(settings: Settings, lib: Path = Path("/usr/lib/postgresql"),
+                 share: Path = Path("/usr/share/postgresql")) -> Path:
     """The newest PostgreSQL bin directory that has PostGIS beside it."""
     if settings.pg_bin:
         return settings.pg_bin
-    versions = sorted(Path("/usr/lib/postgresql").glob("*/bin/initdb"),
+    versions = sorted(lib.glob("*/bin/initdb"),
                       key=lambda p: int(p.parent.parent.name), reverse=True)
     if not versions:
         raise MissingSoftware("initdb (PostgreSQL server)", "postgresql")
     for initdb in versions:
         major = initdb.parent.parent.name
-        if Path(f"/usr/share/postgresql/{major}/extension/postgis.control").exists():
+        if (share / major / "extension" / "postgis.control").exists():
             return initdb.parent
     major = versions[0].parent.parent.name
     raise MissingSoftware(f"PostGIS for PostgreSQL {major}", f"postgresql-{major}-postgis-3")

@@ -43,16 +43,32 @@ def alembic_config(url: str) -> Config:
     return cfg
 
 
-def ensure_database(url: str) -> None:
-    """Create the database named in url when its server lacks it (needs CREATEDB)."""
+def _admin(url: str, statement: str, check: str | None = None) -> None:
+    """Run a statement on the server's `postgres` database about url's database."""
     target = make_url(url)
     admin = make_engine(target.set(database="postgres").render_as_string(hide_password=False))
-    with admin.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
-        exists = conn.execute(sa.text("SELECT 1 FROM pg_database WHERE datname = :n"),
-                              {"n": target.database}).scalar()
-        if not exists:
-            conn.execute(sa.text(f"CREATE DATABASE {quote_ident(target.database)}"))
-    admin.dispose()
+    try:
+        with admin.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+            if check and conn.execute(sa.text(check), {"n": target.database}).scalar():
+                return
+            conn.execute(sa.text(statement.format(db=quote_ident(target.database))))
+    finally:
+        admin.dispose()
+
+
+def ensure_database(url: str) -> None:
+    """Create the database named in url when its server lacks it (needs CREATEDB)."""
+    _admin(url, "CREATE DATABASE {db}", check="SELECT 1 FROM pg_database WHERE datname = :n")
+
+
+def drop_database(url: str) -> None:
+    """Drop the database named in url, disconnecting its sessions."""
+    _admin(url, "DROP DATABASE IF EXISTS {db} WITH (FORCE)")
+
+
+def downgrade(url: str, revision: str = "base") -> None:
+    """Downgrade the schema to revision (base: no tables of ours left)."""
+    command.downgrade(alembic_config(url), revision)
 
 
 def migrate(url: str, revision: str = "head") -> None:

@@ -1,0 +1,1 @@
+"""XiaoAn dashboard: Streamlit pages, pydeck map builders, the UI text catalogue."""

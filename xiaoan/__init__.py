@@ -1,0 +1,1 @@
+"""XiaoAn (校安图) command line."""

@@ -1,0 +1,57 @@
+"""The `xiaoan` command: db, load, demo, serve."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import sqlalchemy as sa
+import typer
+
+from db.engine import database_url, make_engine
+from db.errors import XiaoAnError, user_message
+from db.settings import PROJECT_ROOT, get_settings
+from xiaoan import db_cmd, load_cmd
+
+app = typer.Typer(help="XiaoAn (校安图): campus-safety map of the one-school-one-officer programme.",
+                  no_args_is_help=True, pretty_exceptions_enable=False)
+app.add_typer(db_cmd.app, name="db")
+app.command("load")(load_cmd.load)
+
+
+@app.command()
+def demo(seed: int = typer.Option(7, help="random seed; the same seed writes the same data"),
+         out: Path = typer.Option(None, help="folder for the demo files"),
+         if_empty: bool = typer.Option(False, "--if-empty", help="only when no school is loaded")) -> None:
+    """Write the Nujiang demo as the files a county hands over and load them through the ETL."""
+    from etl import demo as demo_data
+
+    engine = make_engine(database_url())
+    if if_empty:
+        with engine.connect() as conn:
+            if conn.execute(sa.text("SELECT EXISTS (SELECT 1 FROM school)")).scalar():
+                typer.echo("schools are already loaded; demo skipped")
+                return
+    results = demo_data.run(engine, out or get_settings().home / "demo", seed)
+    raise typer.Exit(load_cmd.summarise(results, get_settings().home / "rejects"))
+
+
+@app.command()
+def serve(port: int = typer.Option(8501, help="port on this host"),
+          address: str = typer.Option("localhost", help="address to listen on")) -> None:
+    """Serve the dashboard (Streamlit) with no request leaving this host."""
+    os.chdir(PROJECT_ROOT)
+    args = [sys.executable, "-m", "streamlit", "run", str(PROJECT_ROOT / "dashboard" / "app.py"),
+            "--server.port", str(port), "--server.address", address, "--server.headless", "true",
+            "--browser.gatherUsageStats", "false"]
+    os.execv(sys.executable, args)
+
+
+def main() -> None:
+    """Entry point that turns domain errors into one-line messages."""
+    try:
+        app()
+    except XiaoAnError as exc:
+        typer.secho(user_message(exc), fg="red", err=True)
+        raise SystemExit(2) from None
