@@ -35,7 +35,7 @@ def migrate_template(host: str, port: int, user: str, dbname: str, password: str
 
 postgis_server = factories.postgresql_noproc(
     host=SERVER.host, port=SERVER.port, user=SERVER.username, password=SERVER.password,
-    dbname="xiaoan_test", load=[migrate_template])
+    dbname=f"xiaoan_test_{os.getpid()}", load=[migrate_template])
 postgis_conn = factories.postgresql("postgis_server")
 
 
