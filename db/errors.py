@@ -28,6 +28,10 @@ class UnreadableFile(XiaoAnError):
     """An input file cannot be read at all; nothing of it is loaded."""
 
 
+class LoadBusy(XiaoAnError):
+    """Another load of the same dataset holds the lock for too long."""
+
+
 def user_message(error: BaseException) -> str:
     """A one-line message for a user, without a traceback."""
     if isinstance(error, XiaoAnError):

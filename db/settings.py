@@ -24,6 +24,7 @@ class Settings(BaseSettings):
     secrets_file: Path = Field(default=PROJECT_ROOT / ".streamlit" / "secrets.toml")
     cache_ttl_s: int = Field(default=300, description="how long the dashboard caches query results")
     language: str = Field(default="zh", description="default UI language: zh or en")
+    load_lock_timeout_s: int = Field(default=300, description="how long a load waits for another of its dataset")
 
     @property
     def cluster_dir(self) -> Path:

@@ -9,13 +9,15 @@ import shapely
 import sqlalchemy as sa
 from shapely.geometry import MultiPolygon, Polygon
 
+from etl.options import LoadOptions
 from etl.readers.geojson import read_geojson
 from etl.report import Report
 
 STAGED = ["adcode", "name_zh", "name_en", "geom"]
 
 
-def validate(path: Path, report: Report, conn: sa.Connection | None = None) -> list[tuple]:
+def validate(path: Path, report: Report, conn: sa.Connection | None = None,
+             options: LoadOptions | None = None) -> list[tuple]:
     """Rows (adcode, name_zh, name_en, EWKB hex) for every good feature; problems to the report."""
     rows, seen = [], set()
     for feature in read_geojson(path):

@@ -9,6 +9,7 @@ import sqlalchemy as sa
 from db.errors import UnreadableFile
 from etl import counties, schools, units
 from etl.load import Dataset
+from etl.options import LoadOptions
 from etl.places import CountyLocator
 from etl.readers.tabular import read_table
 from etl.report import Report
@@ -17,17 +18,17 @@ from etl.report import Report
 def _placed(module):  # noqa: ANN001, ANN202
     """A validator for a table whose points must fall inside a loaded county."""
 
-    def validate(path: Path, report: Report, conn: sa.Connection) -> list[tuple]:
+    def validate(path: Path, report: Report, conn: sa.Connection, options: LoadOptions) -> list[tuple]:
         locator = CountyLocator.from_db(conn)
         if not locator.adcodes:
             raise UnreadableFile(f"{path.name}: no counties are loaded yet; run `xiaoan load counties` first")
-        return module.validate(read_table(path), report, locator)
+        return module.validate(read_table(path), report, locator, options)
 
     return validate
 
 
 DATASETS: dict[str, Dataset] = {
-    "counties": Dataset("county", counties.validate, counties.STAGED),
-    "schools": Dataset("school", _placed(schools), schools.STAGED),
-    "units": Dataset("unit", _placed(units), units.STAGED),
+    "counties": Dataset("counties", "county", counties.validate, counties.STAGED),
+    "schools": Dataset("schools", "school", _placed(schools), schools.STAGED),
+    "units": Dataset("units", "unit", _placed(units), units.STAGED),
 }

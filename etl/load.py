@@ -10,9 +10,10 @@ from pathlib import Path
 import sqlalchemy as sa
 
 from db.sql import quote_ident
+from etl.options import LoadOptions
 from etl.report import Report
 
-Validator = Callable[[Path, Report, sa.Connection], list[tuple]]
+Validator = Callable[[Path, Report, sa.Connection, LoadOptions], list[tuple]]
 
 
 @dataclass(frozen=True)
@@ -20,13 +21,14 @@ class Dataset:
     """How one kind of file is validated and where its rows go."""
 
     name: str
+    stem: str
     validate: Validator
     columns: list[str]
 
     @property
     def stage_table(self) -> str:
-        """Name of the temporary staging table."""
-        return f"stage_{self.name}"
+        """Name of the temporary staging table (created by db/sql/stage_<stem>.sql)."""
+        return f"stage_{self.stem}"
 
 
 @dataclass

@@ -9,6 +9,7 @@ import sqlalchemy as sa
 from shapely import Point, STRtree
 
 from db.sql import query
+from etl.crs import is_geographic, to_wgs84
 from etl.report import Report
 
 OUTSIDE = "point outside the prefecture (expected a location inside one of its counties)"
@@ -33,23 +34,26 @@ class CountyLocator:
         hits = self.tree.query(Point(lon, lat), predicate="intersects")
         return self.adcodes[int(min(hits))] if len(hits) else None
 
-    def check(self, report: Report, row: int, columns: tuple[str, str], lon: float,
-              lat: float) -> str | None:
-        """The point's county, or None after reporting why it cannot be placed."""
-        label = f"{columns[0]}/{columns[1]}"
-        value = f"{lon}, {lat}"
-        if not (-180 <= lon <= 180 and -90 <= lat <= 90):
-            if -90 <= lon <= 90 and -180 <= lat <= 180 and self.locate(lat, lon):
-                report.add(row, label, value, SWAPPED)
-            else:
-                report.add(row, label, value, "coordinates out of range (longitude −180…180, "
-                                              "latitude −90…90)")
+    def _try(self, crs: str, x: float, y: float) -> tuple[str, float, float] | None:
+        """County and WGS-84 position of a source point, if it is a plausible one inside."""
+        if is_geographic(crs) and not (-180 <= x <= 180 and -90 <= y <= 90):
             return None
+        convert = to_wgs84(crs)
+        lon, lat = convert(x, y)
         adcode = self.locate(lon, lat)
-        if adcode:
-            return adcode
-        if -90 <= lon <= 90 and self.locate(lat, lon):
+        return (adcode, round(lon, 7), round(lat, 7)) if adcode else None
+
+    def place(self, report: Report, row: int, columns: tuple[str, str], x: float, y: float,
+              crs: str = "EPSG:4326") -> tuple[str, float, float] | None:
+        """(county, lon, lat) in WGS-84 of a point given in crs, or None after reporting why not."""
+        label, value = f"{columns[0]}/{columns[1]}", f"{x}, {y}"
+        placed = self._try(crs, x, y)
+        if placed:
+            return placed
+        if self._try(crs, y, x):
             report.add(row, label, value, SWAPPED)
+        elif is_geographic(crs) and not (-180 <= x <= 180 and -90 <= y <= 90):
+            report.add(row, label, value, "coordinates out of range (longitude −180…180, latitude −90…90)")
         else:
             report.add(row, label, value, OUTSIDE)
         return None

@@ -6,31 +6,35 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
-from db.errors import UnreadableFile
+from db.errors import LoadBusy, UnreadableFile
+from db.settings import get_settings
 from db.sql import query
 from etl.load import Dataset, LoadResult, copy_rows, sha256
+from etl.options import LoadOptions
 from etl.report import Report
 
 
-def load_file(engine: sa.Engine, dataset: Dataset, path: Path, dry_run: bool = False) -> LoadResult:
+def load_file(engine: sa.Engine, dataset: Dataset, path: Path, dry_run: bool = False,
+              options: LoadOptions | None = None) -> LoadResult:
     """Validate a file and upsert its good rows in one transaction; record the run."""
-    path = Path(path)
+    path, options = Path(path), options or LoadOptions()
     report = Report(path.name)
     digest = sha256(path) if path.is_file() else ""
     try:
         with engine.begin() as conn:
+            _lock(conn, dataset)
             if not dry_run and conn.execute(query("etl_last_sha"), {"dataset": dataset.name}).scalar() == digest:
                 result = LoadResult(dataset.name, path, "unchanged", report, message="same file as the last load")
-                result.run_id = _record(conn, dataset, path, digest, result)
+                result.run_id = _record(conn, dataset, path, digest, result, options)
                 return result
-            rows = dataset.validate(path, report, conn)
+            rows = dataset.validate(path, report, conn, options)
             result = LoadResult(dataset.name, path, "dry_run" if dry_run else "loaded", report)
             result.rows_read = len(rows) + len(report.rejected_rows)
             if not dry_run:
                 result.status = "partial" if report.rejects else "loaded"
                 if not rows and report.rejects:
                     result.status = "rejected"
-                result.run_id = _record(conn, dataset, path, digest, result)
+                result.run_id = _record(conn, dataset, path, digest, result, options)
                 _upsert(conn, dataset, rows, result)
                 _finish(conn, result)
             return result
@@ -39,25 +43,38 @@ def load_file(engine: sa.Engine, dataset: Dataset, path: Path, dry_run: bool = F
         result = LoadResult(dataset.name, path, "failed", report, message=str(exc))
         if not dry_run:
             with engine.begin() as conn:
-                result.run_id = _record(conn, dataset, path, digest, result)
+                result.run_id = _record(conn, dataset, path, digest, result, options)
                 _finish(conn, result)
         return result
 
 
 def _upsert(conn: sa.Connection, dataset: Dataset, rows: list[tuple], result: LoadResult) -> None:
     """Stage the rows by COPY and merge them into the core table in one statement."""
-    conn.execute(query(f"stage_{dataset.name}"))
+    conn.execute(query(f"stage_{dataset.stem}"))
     copy_rows(conn, dataset.stage_table, dataset.columns, rows)
-    flags = conn.execute(query(f"upsert_{dataset.name}"), {"run_id": result.run_id}).scalars().all()
+    flags = conn.execute(query(f"upsert_{dataset.stem}"), {"run_id": result.run_id}).scalars().all()
     result.inserted = sum(1 for f in flags if f)
     result.updated = len(flags) - result.inserted
 
 
-def _record(conn: sa.Connection, dataset: Dataset, path: Path, digest: str, result: LoadResult) -> int:
+def _lock(conn: sa.Connection, dataset: Dataset) -> None:
+    """One load per dataset at a time: a second one waits, then gives up with a clear message."""
+    seconds = get_settings().load_lock_timeout_s
+    conn.execute(sa.text("SELECT set_config('lock_timeout', :t, true)"), {"t": f"{seconds}s"})
+    try:
+        conn.execute(query("etl_lock"), {"key": f"xiaoan.load.{dataset.name}"})
+    except sa.exc.OperationalError as exc:
+        raise LoadBusy(f"another load of {dataset.name} is still running after {seconds} s of waiting; "
+                       "try again when it has finished") from exc
+
+
+def _record(conn: sa.Connection, dataset: Dataset, path: Path, digest: str, result: LoadResult,
+            options: LoadOptions) -> int:
     """Insert the etl_run row for this file."""
     return conn.execute(query("etl_run_start"), {
         "dataset": dataset.name, "file_name": path.name, "sha256": digest, "status": result.status,
-        "message": result.message or None}).scalar_one()
+        "message": result.message or None, "loaded_by": options.loaded_by,
+        "source_crs": options.crs}).scalar_one()
 
 
 def _finish(conn: sa.Connection, result: LoadResult) -> None:

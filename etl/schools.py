@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from etl import fields
 from etl.columns import Column
+from etl.options import LoadOptions
 from etl.places import CountyLocator
 from etl.readers.tabular import Table
 from etl.report import Report
@@ -32,18 +33,18 @@ STAGED = ["school_code", "name", "school_type", "county_adcode", "township", "ad
           "alarm_video_linked", "guard_post", "source_crs"]
 
 
-def validate(table: Table, report: Report, counties: CountyLocator) -> list[tuple]:
+def validate(table: Table, report: Report, counties: CountyLocator, options: LoadOptions) -> list[tuple]:
     """Rows ready to stage; every problem is added to the report."""
-    rows = parse_rows(table, COLUMNS, report)
+    rows = parse_rows(table, COLUMNS, report, options.headers)
     rows = drop_duplicates(rows, "school_code", COLUMNS[0].aliases[0], report)
     staged = []
     for row in rows:
-        if _check(row, report, counties):
+        if _check(row, report, counties, options.crs):
             staged.append(tuple(row.values.get(name) for name in STAGED))
     return staged
 
 
-def _check(row: Row, report: Report, counties: CountyLocator) -> bool:
+def _check(row: Row, report: Report, counties: CountyLocator, crs: str) -> bool:
     """Type in the vocabulary, location and gate inside the prefecture."""
     v = row.values
     ok = True
@@ -51,15 +52,19 @@ def _check(row: Row, report: Report, counties: CountyLocator) -> bool:
         report.add(row.number, "学校类型", v["school_type"],
                    f"unknown school type (expected one of {'、'.join(SCHOOL_TYPES)})")
         ok = False
-    v["county_adcode"] = counties.check(report, row.number, ("经度", "纬度"), v["lon"], v["lat"])
-    ok = ok and v["county_adcode"] is not None
+    placed = counties.place(report, row.number, ("经度", "纬度"), v["lon"], v["lat"], crs)
+    if placed:
+        v["county_adcode"], v["lon"], v["lat"] = placed
     if (v["gate_lon"] is None) != (v["gate_lat"] is None):
         report.add(row.number, "大门经度/大门纬度", f"{v['gate_lon']}, {v['gate_lat']}",
                    "gate needs both longitude and latitude, or neither (then the school point is used)")
         return False
     if v["gate_lon"] is None:
         v["gate_lon"], v["gate_lat"] = v["lon"], v["lat"]
-    elif counties.check(report, row.number, ("大门经度", "大门纬度"), v["gate_lon"], v["gate_lat"]) is None:
-        return False
-    v["source_crs"] = "EPSG:4326"
-    return ok
+    else:
+        gate = counties.place(report, row.number, ("大门经度", "大门纬度"), v["gate_lon"], v["gate_lat"], crs)
+        if gate is None:
+            return False
+        v["gate_lon"], v["gate_lat"] = gate[1], gate[2]
+    v["source_crs"] = crs
+    return ok and placed is not None

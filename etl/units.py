@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from etl import fields
 from etl.columns import Column
+from etl.options import LoadOptions
 from etl.places import CountyLocator
 from etl.readers.tabular import Table
 from etl.report import Report
@@ -20,15 +21,17 @@ COLUMNS = [
 STAGED = ["unit_code", "name", "unit_type", "county_adcode", "address", "lon", "lat", "source_crs"]
 
 
-def validate(table: Table, report: Report, counties: CountyLocator) -> list[tuple]:
+def validate(table: Table, report: Report, counties: CountyLocator, options: LoadOptions) -> list[tuple]:
     """Rows ready to stage; every problem is added to the report."""
-    rows = drop_duplicates(parse_rows(table, COLUMNS, report), "unit_code", "单位代码", report)
+    rows = parse_rows(table, COLUMNS, report, options.headers)
+    rows = drop_duplicates(rows, "unit_code", "单位代码", report)
     staged = []
     for row in rows:
         v = row.values
-        v["county_adcode"] = counties.check(report, row.number, ("经度", "纬度"), v["lon"], v["lat"])
-        if v["county_adcode"] is None:
+        placed = counties.place(report, row.number, ("经度", "纬度"), v["lon"], v["lat"], options.crs)
+        if placed is None:
             continue
-        v["source_crs"] = "EPSG:4326"
+        v["county_adcode"], v["lon"], v["lat"] = placed
+        v["source_crs"] = options.crs
         staged.append(tuple(v[name] for name in STAGED))
     return staged

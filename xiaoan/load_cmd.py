@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import typer
@@ -12,37 +13,76 @@ from db.engine import database_url, make_engine
 from db.settings import get_settings
 from etl.datasets import DATASETS
 from etl.load import LoadResult
+from etl.options import LoadOptions, read_header_map
 from etl.runner import load_file
 
 console = Console()
 
 
+def write_reports(results: list[LoadResult], rejects_dir: Path) -> dict[Path, Path]:
+    """Write each file's reject report; return them by input file."""
+    return {r.path: r.report.write_csv(rejects_dir / f"{r.path.stem}.rejects.csv")
+            for r in results if r.report.rejects}
+
+
 def summarise(results: list[LoadResult], rejects_dir: Path) -> int:
-    """Print one line per file, write each reject report, return the worst exit code."""
+    """Print one line per file and the first problems, write reject reports, return the exit code."""
+    reports = write_reports(results, rejects_dir)
     table = Table("file", "dataset", "status", "read", "loaded", "rejected", "new", "changed")
     for r in results:
         table.add_row(r.path.name, r.dataset, r.status, str(r.rows_read), str(r.rows_loaded),
                       str(r.rows_rejected), str(r.inserted), str(r.updated))
     console.print(table)
     for r in results:
-        if r.report.rejects:
-            path = r.report.write_csv(rejects_dir / f"{r.path.stem}.rejects.csv")
-            console.print(f"[yellow]{r.path.name}[/yellow]: {len(r.report.rejects)} problem(s), "
-                          f"reject report: {path}")
+        if r.path in reports:
+            console.print(f"{r.path.name}: {len(r.report.rejects)} problem(s), reject report: "
+                          f"{reports[r.path]}", markup=False, soft_wrap=True)
             for reject in r.report.rejects[:10]:
                 where = f"row {reject.row} {reject.column} {reject.value!r}" if reject.row else "file"
                 console.print(f"  {where}: {reject.reason}", markup=False, soft_wrap=True)
     return max((r.exit_code for r in results), default=0)
 
 
+def as_json(result: LoadResult, report: Path | None) -> dict[str, object]:
+    """The summary of one file for nightly scripts."""
+    return {"dataset": result.dataset, "file": str(result.path), "status": result.status,
+            "rows_read": result.rows_read, "rows_loaded": result.rows_loaded,
+            "rows_rejected": result.rows_rejected, "inserted": result.inserted, "updated": result.updated,
+            "reject_report": str(report) if report else None, "run_id": result.run_id,
+            "exit_code": result.exit_code}
+
+
+def combined(items: list[dict[str, object]], code: int) -> dict[str, object]:
+    """One JSON object for several files: totals, the files and reports as lists, each file's own."""
+    totals = {k: sum(int(i[k]) for i in items) for k in ("rows_read", "rows_loaded", "rows_rejected")}
+    worst = max(items, key=lambda i: int(i["exit_code"]))
+    return {"dataset": items[0]["dataset"], "file": [i["file"] for i in items], **totals,
+            "status": worst["status"], "reject_report": [i["reject_report"] for i in items if i["reject_report"]],
+            "exit_code": code, "files": items}
+
+
 def load(dataset: str = typer.Argument(..., help=f"one of: {', '.join(DATASETS)}"),
          files: list[Path] = typer.Argument(..., help="files to load, each in its own transaction"),
          dry_run: bool = typer.Option(False, "--dry-run", help="only validate; change nothing"),
-         rejects_dir: Path = typer.Option(None, "--rejects", help="folder for reject reports")) -> None:
+         crs: str = typer.Option("wgs84", help="wgs84 | cgcs2000 | gcj02 | bd09 | EPSG:n"),
+         headers: Path = typer.Option(None, help="CSV mapping a source's own headers to XiaoAn's"),
+         vehicle: str = typer.Option(None, help="vehicle of a GPX file (else the track name, else file)"),
+         timezone: str = typer.Option("Asia/Shanghai", help="zone of timestamps written without one"),
+         rejects_dir: Path = typer.Option(None, "--rejects", help="folder for reject reports"),
+         json_out: bool = typer.Option(False, "--json", help="print the summary as JSON on the last line")
+         ) -> None:
     """Load files of one dataset; exit 0 all loaded, 1 some rows rejected, 2 nothing loaded."""
     if dataset not in DATASETS:
         console.print(f"[red]unknown dataset {dataset!r}[/red]; expected one of {', '.join(DATASETS)}")
         raise typer.Exit(2)
+    options = LoadOptions(crs=crs, headers=read_header_map(headers) if headers else {},
+                          vehicle=vehicle, timezone=timezone)
     engine = make_engine(database_url())
-    results = [load_file(engine, DATASETS[dataset], f, dry_run=dry_run) for f in files]
-    raise typer.Exit(summarise(results, rejects_dir or get_settings().home / "rejects"))
+    results = [load_file(engine, DATASETS[dataset], f, dry_run=dry_run, options=options) for f in files]
+    rejects_dir = rejects_dir or get_settings().home / "rejects"
+    code = summarise(results, rejects_dir)
+    if json_out:
+        reports = write_reports(results, rejects_dir)
+        items = [as_json(r, reports.get(r.path)) for r in results]
+        typer.echo(json.dumps(items[0] if len(items) == 1 else combined(items, code), ensure_ascii=False))
+    raise typer.Exit(code)

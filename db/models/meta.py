@@ -29,6 +29,8 @@ class EtlRun(Base):
     rows_rejected: Mapped[int] = mapped_column(server_default="0")
     status: Mapped[str]
     message: Mapped[str | None]
+    loaded_by: Mapped[str | None]
+    source_crs: Mapped[str | None]
 
 
 class SchoolTerm(Base):

@@ -60,7 +60,7 @@ def test_the_same_file_twice_changes_nothing(counties):
     assert again.status == "unchanged" and again.exit_code == 0
     assert schools(counties) == before
     with counties.connect() as conn:
-        runs = conn.execute(sa.text("SELECT status FROM etl_run WHERE dataset = 'school' ORDER BY id"))
+        runs = conn.execute(sa.text("SELECT status FROM etl_run WHERE dataset = 'schools' ORDER BY id"))
         assert runs.scalars().all() == ["partial", "unchanged"]
 
 
@@ -100,7 +100,7 @@ def test_a_crash_mid_load_leaves_the_database_as_it_was(counties, monkeypatch):
         load_file(counties, DATASETS["schools"], MIXED)
     assert schools(counties) == []
     with counties.connect() as conn:
-        assert conn.execute(sa.text("SELECT count(*) FROM etl_run WHERE dataset = 'school'")).scalar() == 0
+        assert conn.execute(sa.text("SELECT count(*) FROM etl_run WHERE dataset = 'schools'")).scalar() == 0
 
 
 def test_xlsx_codes_stay_text_and_dry_run_changes_nothing(counties, tmp_path):

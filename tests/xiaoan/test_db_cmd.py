@@ -45,7 +45,7 @@ def test_up_prepares_an_empty_database_and_is_harmless_twice(empty_db):
     assert first.exit_code == 0 and second.exit_code == 0, first.output + second.output
     assert count_schools(empty_db) == 0
     status = runner.invoke(app, ["db", "status"])
-    assert status.exit_code == 0 and "external" in status.stdout and "0002" in status.stdout
+    assert status.exit_code == 0 and "external" in status.stdout and "0003" in status.stdout
 
 
 def test_reset_rebuilds_an_external_database(empty_db):

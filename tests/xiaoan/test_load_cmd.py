@@ -17,7 +17,7 @@ def test_exit_codes_and_reject_report(use_db, tmp_path):
     assert "latitude and longitude swapped" in partial.output
     again = runner.invoke(app, ["load", "schools", str(FIXTURES / "schools_mixed_gb18030.csv")])
     assert again.exit_code == 0 and "unchanged" in again.output
-    missing = runner.invoke(app, ["load", "schools", str(tmp_path / "absent.xlsx")])
+    missing = runner.invoke(app, ["load", "schools", str(tmp_path / "absent.xlsx"), "--rejects", str(tmp_path)])
     assert missing.exit_code == 2 and "no such file" in missing.output
 
 
@@ -31,3 +31,15 @@ def test_demo_if_empty_runs_once(use_db, tmp_path):
     assert first.exit_code == 0, first.output
     second = runner.invoke(app, ["demo", "--if-empty", "--out", str(tmp_path)])
     assert second.exit_code == 0 and "already loaded" in second.output
+
+
+def test_json_summary_on_the_last_line(use_db, tmp_path):
+    import json
+
+    runner.invoke(app, ["load", "counties", str(COUNTIES)])
+    result = runner.invoke(app, ["load", "schools", str(FIXTURES / "schools_mixed_gb18030.csv"), "--json",
+                                 "--rejects", str(tmp_path)])
+    summary = json.loads(result.stdout.strip().splitlines()[-1])
+    assert summary["dataset"] == "schools" and summary["status"] == "partial"
+    assert (summary["rows_read"], summary["rows_loaded"], summary["rows_rejected"]) == (9, 3, 6)
+    assert summary["reject_report"].endswith("schools_mixed_gb18030.rejects.csv")
