@@ -2,33 +2,15 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import sqlalchemy as sa
-
-from db.errors import UnreadableFile
 from etl import counties, schools, units
+from etl.field_datasets import DATASETS as FIELD_DATASETS
 from etl.load import Dataset
-from etl.options import LoadOptions
-from etl.places import CountyLocator
-from etl.readers.tabular import read_table
-from etl.report import Report
+from etl.places import placed_table
+from etl.track_datasets import DATASETS as TRACK_DATASETS
 
-
-def _placed(module):  # noqa: ANN001, ANN202
-    """A validator for a table whose points must fall inside a loaded county."""
-
-    def validate(path: Path, report: Report, conn: sa.Connection, options: LoadOptions) -> list[tuple]:
-        locator = CountyLocator.from_db(conn)
-        if not locator.adcodes:
-            raise UnreadableFile(f"{path.name}: no counties are loaded yet; run `xiaoan load counties` first")
-        return module.validate(read_table(path), report, locator, options)
-
-    return validate
-
-
-DATASETS: dict[str, Dataset] = {
+CORE: dict[str, Dataset] = {
     "counties": Dataset("counties", "county", counties.validate, counties.STAGED),
-    "schools": Dataset("schools", "school", _placed(schools), schools.STAGED),
-    "units": Dataset("units", "unit", _placed(units), units.STAGED),
+    "schools": Dataset("schools", "school", placed_table(schools.validate), schools.STAGED),
+    "units": Dataset("units", "unit", placed_table(units.validate), units.STAGED),
 }
+DATASETS: dict[str, Dataset] = {**CORE, **FIELD_DATASETS, **TRACK_DATASETS}

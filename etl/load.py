@@ -14,6 +14,7 @@ from etl.options import LoadOptions
 from etl.report import Report
 
 Validator = Callable[[Path, Report, sa.Connection, LoadOptions], list[tuple]]
+Loader = Callable[..., "LoadResult"]
 
 
 @dataclass(frozen=True)
@@ -22,8 +23,9 @@ class Dataset:
 
     name: str
     stem: str
-    validate: Validator
+    validate: Validator | None
     columns: list[str]
+    loader: Loader | None = None  # a dataset that streams (tracks) brings its own load function
 
     @property
     def stage_table(self) -> str:
@@ -76,7 +78,7 @@ def sha256(path: Path) -> str:
 def copy_rows(conn: sa.Connection, table: str, columns: list[str], rows: list[tuple]) -> None:
     """COPY rows into a table through the psycopg connection under SQLAlchemy."""
     cols = ", ".join(quote_ident(c) for c in columns)
-    with conn.connection.driver_connection.cursor() as cur:
-        with cur.copy(f"COPY {quote_ident(table)} ({cols}) FROM STDIN") as copy:
-            for row in rows:
-                copy.write_row(row)
+    with conn.connection.driver_connection.cursor() as cur, cur.copy(
+            f"COPY {quote_ident(table)} ({cols}) FROM STDIN") as copy:
+        for row in rows:
+            copy.write_row(row)

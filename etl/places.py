@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 import shapely
 import sqlalchemy as sa
 from shapely import Point, STRtree
 
+from db.errors import UnreadableFile
 from db.sql import query
 from etl.crs import is_geographic, to_wgs84
+from etl.options import LoadOptions
+from etl.readers.tabular import Table, read_table
 from etl.report import Report
 
 OUTSIDE = "point outside the prefecture (expected a location inside one of its counties)"
@@ -57,3 +62,18 @@ class CountyLocator:
         else:
             report.add(row, label, value, OUTSIDE)
         return None
+
+
+TableCheck = Callable[[Table, Report, CountyLocator, LoadOptions], list[tuple]]
+
+
+def placed_table(check: TableCheck) -> Callable[[Path, Report, sa.Connection, LoadOptions], list[tuple]]:
+    """A dataset validator for a table whose points must fall inside a loaded county."""
+
+    def validate(path: Path, report: Report, conn: sa.Connection, options: LoadOptions) -> list[tuple]:
+        locator = CountyLocator.from_db(conn)
+        if not locator.adcodes:
+            raise UnreadableFile(f"{path.name}: no counties are loaded yet; run `xiaoan load counties` first")
+        return check(read_table(path), report, locator, options)
+
+    return validate

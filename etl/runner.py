@@ -18,6 +18,8 @@ def load_file(engine: sa.Engine, dataset: Dataset, path: Path, dry_run: bool = F
               options: LoadOptions | None = None) -> LoadResult:
     """Validate a file and upsert its good rows in one transaction; record the run."""
     path, options = Path(path), options or LoadOptions()
+    if dataset.loader is not None:
+        return dataset.loader(engine, dataset, path, dry_run=dry_run, options=options)
     report = Report(path.name)
     digest = sha256(path) if path.is_file() else ""
     try:

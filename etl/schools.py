@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from db.models.base import SCHOOL_TYPES
 from etl import fields
 from etl.columns import Column
 from etl.options import LoadOptions
@@ -9,7 +10,6 @@ from etl.places import CountyLocator
 from etl.readers.tabular import Table
 from etl.report import Report
 from etl.validate import Row, drop_duplicates, parse_rows
-from db.models.base import SCHOOL_TYPES
 
 COLUMNS = [
     Column("school_code", ("学校标识码", "学校代码", "标识码", "code"), fields.text, required=True),

@@ -24,15 +24,15 @@ def test_migrations_match_models(engine):
 
 
 def test_every_core_table_of_the_design_exists(engine):
-    assert CORE_TABLES <= tables(engine)
-    assert CORE_TABLES == set(Base.metadata.tables)
+    assert tables(engine) >= CORE_TABLES
+    assert set(Base.metadata.tables) == CORE_TABLES
 
 
 def test_upgrade_downgrade_upgrade(engine, db_url):
     downgrade(db_url, "base")
     assert not (CORE_TABLES & tables(engine))
     migrate(db_url)
-    assert CORE_TABLES <= tables(engine)
+    assert tables(engine) >= CORE_TABLES
     with engine.connect() as conn:
         views = set(conn.execute(sa.text("SELECT viewname FROM pg_views WHERE schemaname = 'public'"))
                     .scalars())
