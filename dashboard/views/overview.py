@@ -9,14 +9,22 @@ from dashboard.i18n import translator
 
 lang = sidebar.language_switch()
 tr = translator(lang)
+
+
+def unavailable(exc: data.DataUnavailable) -> None:
+    """Say that the database cannot answer, with the one-line reason, and end the run."""
+    detail = str(exc).replace("`", "'")
+    st.error(f"{tr('error.database')}\n\n{tr('error.detail')}: `{detail}`")
+    st.stop()
+
+
 st.title(tr("overview.title"))
 st.caption(tr("overview.caption"))
 
 try:
     counties = data.counties()
 except data.DataUnavailable as exc:
-    st.error(tr("error.database").format(detail=exc))
-    st.stop()
+    unavailable(exc)
 if not counties:
     st.info(tr("info.no_counties"))
     st.stop()
@@ -25,8 +33,7 @@ selected = sidebar.county_filter(counties, lang)
 try:
     schools = data.schools(selected)
 except data.DataUnavailable as exc:
-    st.error(tr("error.database").format(detail=exc))
-    st.stop()
+    unavailable(exc)
 
 counts = legend.counts_by_type(schools)
 shown = [c for c in counties if not selected or c["adcode"] in selected]
@@ -37,7 +44,7 @@ figures[2].metric(tr("metric.counties"), len(shown))
 if not schools:
     st.info(tr("info.no_schools"))
 
-map_col, legend_col = st.columns([5, 1])
+map_col, legend_col = st.columns([3, 1])
 with map_col:
     st.pydeck_chart(layers.overview_deck(counties, schools, selected, lang), height=640,
                     key="overview_map", alt=tr("map.alt"))

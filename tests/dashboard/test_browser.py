@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import io
+import json
+import math
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -38,7 +41,7 @@ def twenty_schools() -> list[tuple]:
         county, lon, lat = SEATS[i % len(SEATS)]
         name = XSS_NAME if i == 0 else f"测试学校{i:02d}"
         schools.append((f"21533{i:05d}", name, TYPES[i % len(TYPES)], county,
-                        lon + 0.02 * (i // len(SEATS)), lat + 0.015 * (i // len(SEATS)), 100 + i))
+                        lon + 0.1 * (i // len(SEATS)), lat - 0.08 * (i // len(SEATS)), 100 + i))
     return schools
 
 
@@ -65,16 +68,17 @@ def wait_healthy(base: str, proc: subprocess.Popen, timeout_s: float = 60) -> No
 
 
 @pytest.fixture
-def served(db_url: str, seed: Callable[[list[tuple]], None]) -> Iterator[str]:
+def served(db_url: str, seed: Callable[[list[tuple]], None], tmp_path: Path) -> Iterator[str]:
     """The dashboard served by `streamlit run` on a free port, reading a fresh fixture database."""
     seed(twenty_schools())
     port = free_port()
     env = {**os.environ, "XIAOAN_DATABASE_URL": db_url}
+    log = (tmp_path / "streamlit.log").open("wb")
     proc = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", "dashboard/app.py", "--server.port", str(port),
          "--server.address", "127.0.0.1", "--server.headless", "true",
          "--browser.gatherUsageStats", "false"],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
     try:
         base = f"http://127.0.0.1:{port}"
         wait_healthy(base, proc)
@@ -86,6 +90,8 @@ def served(db_url: str, seed: Callable[[list[tuple]], None]) -> Iterator[str]:
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait(timeout=5)
+        log.close()
+    assert b"Traceback" not in (tmp_path / "streamlit.log").read_bytes(), "the server logged an exception"
 
 
 def off_host(urls: list[str]) -> list[str]:
@@ -111,6 +117,21 @@ def open_map(page: Page, url: str, title: str) -> None:
     page.wait_for_timeout(3_000)  # let deck.gl draw its first frames (SwiftShader is slow)
 
 
+def _merc(lat: float) -> float:
+    """Web-Mercator y of a latitude, in radians."""
+    return math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))
+
+
+def pixel_of(frames: list[bytes], box: dict[str, float], lon: float, lat: float) -> tuple[float, float]:
+    """Page coordinates of (lon, lat) on the map, from the initial view state the server sent."""
+    found = [m for f in frames for m in re.findall(rb'"initialViewState":(\{[^}]*\})', f)]
+    view = json.loads(found[-1])
+    world = 512 * 2 ** view["zoom"]
+    x = box["width"] / 2 + world * (lon - view["longitude"]) / 360
+    y = box["height"] / 2 - world * (_merc(lat) - _merc(view["latitude"])) / (2 * math.pi)
+    return box["x"] + x, box["y"] + y
+
+
 @pytest.mark.browser
 def test_overview_in_chromium(served: str) -> None:
     """Chinese and English views render the map offline, with no exception and no script injected."""
@@ -122,7 +143,7 @@ def test_overview_in_chromium(served: str) -> None:
         browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS,
                                      timeout=60_000)
         try:
-            page = browser.new_page(viewport={"width": 1440, "height": 960}, locale="zh-CN")
+            page = browser.new_page(viewport={"width": 1440, "height": 1100}, locale="zh-CN")
             page.set_default_timeout(30_000)
             page.on("request", lambda r: requests.append(r.url))
             page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
@@ -135,6 +156,24 @@ def test_overview_in_chromium(served: str) -> None:
             assert page.get_by_text("学校总数").first.is_visible()
             assert page.locator('[data-testid="stException"]').count() == 0
             page.screenshot(path=str(SHOTS / "overview_zh.png"), full_page=True)
+
+            box = page.locator('[data-testid="stDeckGlJsonChart"] canvas').first.bounding_box()
+            page.mouse.move(*pixel_of(frames, box, *twenty_schools()[0][4:6]))
+            tooltip = page.locator(".deck-tooltip")
+            tooltip.filter(has_text="测试").or_(tooltip.filter(has_text="<img")).first.wait_for(
+                state="visible", timeout=10_000)
+            assert XSS_NAME in tooltip.first.inner_text()
+            assert "&lt;img" in tooltip.first.inner_html()
+            page.screenshot(path=str(SHOTS / "overview_tooltip.png"))
+
+            open_map(page, served + "/?county=533325", "校安图 · 学校分布总览")
+            assert page.locator('[data-testid="stMetricValue"]').first.inner_text() == "3"
+            page.get_by_text("English", exact=True).click()
+            page.get_by_text("XiaoAn · where the schools are", exact=True).wait_for(timeout=30_000)
+            page.wait_for_function("location.search.includes('lang=en')", timeout=10_000)
+            assert "county=533325" in page.url
+            page.wait_for_timeout(3_000)
+            page.screenshot(path=str(SHOTS / "overview_en_lanping.png"), full_page=True)
 
             open_map(page, served + "/?lang=en", "XiaoAn · where the schools are")
             colours, spread = canvas_is_drawn(page)
