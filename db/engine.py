@@ -32,7 +32,7 @@ def make_engine(url: str) -> sa.Engine:
     parsed = make_url(url)
     if parsed.drivername in {"postgresql", "postgres", "postgresql+psycopg2"}:
         parsed = parsed.set(drivername="postgresql+psycopg")
-    return sa.create_engine(parsed, pool_pre_ping=True)
+    return sa.create_engine(parsed, pool_pre_ping=True, connect_args={"connect_timeout": 5})
 
 
 def alembic_config(url: str) -> Config:

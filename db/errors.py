@@ -34,9 +34,10 @@ class LoadBusy(XiaoAnError):
 
 def user_message(error: BaseException) -> str:
     """A one-line message for a user, without a traceback."""
+    first_line = (str(error).strip().splitlines() or [""])[0]
     if isinstance(error, XiaoAnError):
         return str(error)
     name = type(error).__name__
     if name in {"OperationalError", "InterfaceError"}:
-        return f"the database cannot be reached: {str(error).splitlines()[0]}"
-    return f"{name}: {error}"
+        return f"the database cannot be reached: {first_line}"
+    return f"{name}: {first_line}"

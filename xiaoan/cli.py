@@ -41,6 +41,7 @@ def demo(seed: int = typer.Option(7, help="random seed; the same seed writes the
 def serve(port: int = typer.Option(8501, help="port on this host"),
           address: str = typer.Option("localhost", help="address to listen on")) -> None:
     """Serve the dashboard (Streamlit) with no request leaving this host."""
+    db_cmd.prepare()
     os.chdir(PROJECT_ROOT)
     args = [sys.executable, "-m", "streamlit", "run", str(PROJECT_ROOT / "dashboard" / "app.py"),
             "--server.port", str(port), "--server.address", address, "--server.headless", "true",

@@ -28,10 +28,11 @@ def write_reports(results: list[LoadResult], rejects_dir: Path) -> dict[Path, Pa
 def summarise(results: list[LoadResult], rejects_dir: Path) -> int:
     """Print one line per file and the first problems, write reject reports, return the exit code."""
     reports = write_reports(results, rejects_dir)
-    table = Table("file", "dataset", "status", "read", "loaded", "rejected", "new", "changed")
+    table = Table("dataset", "status", "read", "loaded", "rejected", "new", "changed")
+    table.add_column("file", overflow="fold")
     for r in results:
-        table.add_row(r.path.name, r.dataset, r.status, str(r.rows_read), str(r.rows_loaded),
-                      str(r.rows_rejected), str(r.inserted), str(r.updated))
+        table.add_row(r.dataset, r.status, str(r.rows_read), str(r.rows_loaded), str(r.rows_rejected),
+                      str(r.inserted), str(r.updated), r.path.name)
     console.print(table)
     for r in results:
         if r.path in reports:

@@ -17,9 +17,10 @@ COUNTY_MAP = """
 CREATE VIEW v_county_map AS
 SELECT c.adcode, c.name_zh, c.name_en,
        ST_AsGeoJSON(ST_SimplifyPreserveTopology(c.geom, 0.0005), 5)::json AS geojson,
-       round(ST_X(ST_PointOnSurface(c.geom))::numeric, 5)::float8 AS label_lon,
-       round(ST_Y(ST_PointOnSurface(c.geom))::numeric, 5)::float8 AS label_lat
+       round(ST_X(m.center)::numeric, 5)::float8 AS label_lon,
+       round(ST_Y(m.center)::numeric, 5)::float8 AS label_lat
 FROM county c
+CROSS JOIN LATERAL ST_MaximumInscribedCircle(c.geom) AS m
 """
 
 SCHOOL_MAP = """
