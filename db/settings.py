@@ -24,6 +24,16 @@ class Settings(BaseSettings):
     secrets_file: Path = Field(default=PROJECT_ROOT / ".streamlit" / "secrets.toml")
     cache_ttl_s: int = Field(default=300, description="how long the dashboard caches query results")
     language: str = Field(default="zh", description="default UI language: zh or en")
+    timezone: str = Field(default="Asia/Shanghai", description="local time of windows and school days")
+    peak_windows: dict[str, tuple[str, str]] = Field(
+        default={"morning": ("07:30", "08:30"), "noon": ("11:30", "12:30"), "afternoon": ("16:30", "17:30")},
+        description="named peak windows, local start and end (end excluded)")
+    peak_windows_by_type: dict[str, dict[str, tuple[str, str]]] = Field(
+        default={}, description="per school type, windows that replace the default of the same name")
+    presence_radius_m: float = Field(default=100.0, description="R: a patrol within R metres of the gate")
+    guard_post_radius_m: float = Field(default=50.0, description="R for schools with a guard post (护学岗)")
+    near_miss_m: float = Field(default=500.0, description="closest approach is reported up to this distance")
+    gap_limit_s: int = Field(default=120, description="consecutive GPS points further apart are no path")
     load_lock_timeout_s: int = Field(default=300, description="how long a load waits for another of its dataset")
 
     @property

@@ -1,10 +1,11 @@
 """All core tables; import this package to get the complete metadata."""
 
 from db.models.base import Base
+from db.models.derived import Presence
 from db.models.field import Activity, Hazard, Road, RoadWork, TrackPoint, TrafficSign, Vehicle
 from db.models.meta import EtlRun, Holiday, SchoolTerm
 from db.models.register import County, LiaisonAssignment, Officer, PoliceUnit, School
 
 __all__ = ["Activity", "Base", "County", "EtlRun", "Hazard", "Holiday", "LiaisonAssignment",
-           "Officer", "PoliceUnit", "Road", "RoadWork", "School", "SchoolTerm", "TrackPoint",
+           "Officer", "PoliceUnit", "Presence", "Road", "RoadWork", "School", "SchoolTerm", "TrackPoint",
            "TrafficSign", "Vehicle"]

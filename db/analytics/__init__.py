@@ -1,0 +1,1 @@
+"""Analytics computed in PostGIS: derived tables refreshed from the core tables."""

@@ -1,0 +1,53 @@
+"""Peak-hour presence: refresh the derived `presence` table for school days, fully or incrementally."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import sqlalchemy as sa
+
+from db.settings import Settings, get_settings
+from db.sql import query
+
+
+def windows_json(settings: Settings) -> str:
+    """The peak windows as the JSON the refresh query reads: defaults, then per-type replacements."""
+    rows = [{"name": n, "school_type": None, "starts": s, "ends": e} for n, (s, e) in settings.peak_windows.items()]
+    for school_type, windows in settings.peak_windows_by_type.items():
+        rows += [{"name": n, "school_type": school_type, "starts": s, "ends": e} for n, (s, e) in windows.items()]
+    return json.dumps(rows, ensure_ascii=False)
+
+
+def school_days(conn: sa.Connection, first: dt.date, last: dt.date) -> list[dt.date]:
+    """School days between first and last, inclusive, from the calendar in the database."""
+    return list(conn.execute(query("school_days"), {"date_from": first, "date_to": last}).scalars())
+
+
+def refresh_days(conn: sa.Connection, days: list[dt.date], schools: list[str] | None = None,
+                 settings: Settings | None = None) -> int:
+    """Recompute presence for these school days (and schools); return the rows written."""
+    settings = settings or get_settings()
+    if not days:
+        return 0
+    params = {"days": sorted(set(days)), "schools": schools}
+    conn.execute(query("presence_delete"), params)
+    result = conn.execute(query("presence_insert"), {
+        **params, "windows": windows_json(settings), "tz": settings.timezone, "gap_s": settings.gap_limit_s,
+        "radius_m": settings.presence_radius_m, "guard_radius_m": settings.guard_post_radius_m,
+        "near_m": settings.near_miss_m})
+    return result.rowcount
+
+
+def refresh_range(conn: sa.Connection, first: dt.date, last: dt.date, settings: Settings | None = None) -> int:
+    """Recompute presence for every school day between first and last."""
+    return refresh_days(conn, school_days(conn, first, last), settings=settings)
+
+
+def refresh_after_load(conn: sa.Connection, first_ts: dt.datetime, last_ts: dt.datetime,
+                       settings: Settings | None = None) -> int:
+    """Incremental refresh for the local days that newly loaded points (first_ts…last_ts) touch."""
+    settings = settings or get_settings()
+    span = conn.execute(query("local_days_between"), {
+        "a": first_ts, "b": last_ts, "gap_s": settings.gap_limit_s, "tz": settings.timezone}).one()
+    return refresh_range(conn, span.first_day, span.last_day, settings)

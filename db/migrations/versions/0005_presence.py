@@ -1,0 +1,87 @@
+"""Presence of patrols at school gates: the derived table and the exact segment-to-gate geometry.
+
+Revision ID: 0005
+Revises: 0004
+"""
+
+from collections.abc import Sequence
+
+import sqlalchemy as sa
+from alembic import op
+from sqlalchemy.dialects import postgresql
+
+revision: str = "0005"
+down_revision: str | None = "0004"
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+# A vehicle moves at constant speed from p0 (at t0) to p1 (at t1); points are metric (UTM 47N).
+# Returns the closest distance to the gate while inside the window [w0, w1), and the instants it
+# entered and left the disc of radius r around the gate inside the window (NULL when it never did).
+# Solves |p0 + s (p1 - p0) - gate|^2 = r^2 for the fraction s of the way; exact, no buffer polygons.
+SEGMENT_NEAR_GATE = """
+CREATE FUNCTION xiaoan_segment_near_gate(t0 timestamptz, p0 geometry, t1 timestamptz, p1 geometry,
+                                         gate geometry, r float8, w0 timestamptz, w1 timestamptz)
+RETURNS TABLE (closest_m float8, enter_at timestamptz, leave_at timestamptz)
+LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+WITH v AS (
+    SELECT EXTRACT(EPOCH FROM t1 - t0)::float8 AS dur,
+           ST_X(p1) - ST_X(p0) AS dx, ST_Y(p1) - ST_Y(p0) AS dy,
+           ST_X(p0) - ST_X(gate) AS fx, ST_Y(p0) - ST_Y(gate) AS fy
+), f AS (
+    SELECT v.*, dx * dx + dy * dy AS a, fx * dx + fy * dy AS half_b, fx * fx + fy * fy - r * r AS c,
+           CASE WHEN dur > 0 THEN GREATEST(0, EXTRACT(EPOCH FROM w0 - t0) / dur) ELSE 0 END AS lo,
+           CASE WHEN dur > 0 THEN LEAST(1, EXTRACT(EPOCH FROM w1 - t0) / dur) ELSE 0 END AS hi
+    FROM v
+), s AS (
+    SELECT f.*,
+           CASE WHEN a = 0 THEN lo ELSE LEAST(GREATEST(-half_b / a, lo), hi) END AS s_close,
+           CASE WHEN a = 0 THEN CASE WHEN c <= 0 THEN lo END
+                WHEN half_b * half_b - a * c >= 0 THEN GREATEST((-half_b - sqrt(half_b * half_b - a * c)) / a, lo)
+           END AS s_in,
+           CASE WHEN a = 0 THEN CASE WHEN c <= 0 THEN hi END
+                WHEN half_b * half_b - a * c >= 0 THEN LEAST((-half_b + sqrt(half_b * half_b - a * c)) / a, hi)
+           END AS s_out
+    FROM f
+), t AS (
+    SELECT sqrt((fx + s_close * dx) ^ 2 + (fy + s_close * dy) ^ 2) AS closest_m,
+           CASE WHEN s_in <= s_out THEN GREATEST(t0 + make_interval(secs => s_in * dur), w0) END AS enter_at,
+           CASE WHEN s_in <= s_out THEN LEAST(t0 + make_interval(secs => s_out * dur), w1) END AS leave_at
+    FROM s
+)
+SELECT closest_m,
+       CASE WHEN enter_at < w1 THEN enter_at END,
+       CASE WHEN enter_at < w1 THEN leave_at END
+FROM t
+$$
+"""
+
+
+def upgrade() -> None:
+    """Create the presence table and the segment function."""
+    op.create_table(
+        "presence",
+        sa.Column("school_code", sa.String(length=20), nullable=False),
+        sa.Column("day", sa.Date(), nullable=False),
+        sa.Column("window_name", sa.String(), nullable=False),
+        sa.Column("present", sa.Boolean(), nullable=False),
+        sa.Column("first_seen", sa.DateTime(timezone=True), nullable=True),
+        sa.Column("last_seen", sa.DateTime(timezone=True), nullable=True),
+        sa.Column("dwell_min", sa.Float(), nullable=False),
+        sa.Column("min_distance_m", sa.Float(), nullable=True),
+        sa.Column("vehicle_ids", postgresql.ARRAY(sa.String()), nullable=False),
+        sa.Column("radius_m", sa.Float(), nullable=False),
+        sa.Column("refreshed_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False),
+        sa.ForeignKeyConstraint(["school_code"], ["school.school_code"], name=op.f("presence_school_code_fkey"),
+                                ondelete="CASCADE"),
+        sa.PrimaryKeyConstraint("school_code", "day", "window_name", name=op.f("presence_pkey")),
+    )
+    op.create_index(op.f("ix_presence_day"), "presence", ["day"], unique=False)
+    op.execute(SEGMENT_NEAR_GATE)
+
+
+def downgrade() -> None:
+    """Drop them."""
+    op.execute("DROP FUNCTION IF EXISTS xiaoan_segment_near_gate")
+    op.drop_index(op.f("ix_presence_day"), table_name="presence")
+    op.drop_table("presence")
