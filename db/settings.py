@@ -34,6 +34,10 @@ class Settings(BaseSettings):
     guard_post_radius_m: float = Field(default=50.0, description="R for schools with a guard post (护学岗)")
     near_miss_m: float = Field(default=500.0, description="closest approach is reported up to this distance")
     gap_limit_s: int = Field(default=120, description="consecutive GPS points further apart are no path")
+    liaison_max_schools: int = Field(default=6, description="an officer with more schools is overloaded")
+    liaison_max_unit_km: float = Field(default=30.0, description="an officer's unit farther away is too far")
+    road_near_m: float = Field(default=30.0, description="a gate this close to a road needs its signs")
+    sign_along_m: float = Field(default=150.0, description="required signs lie this far along the road")
     load_lock_timeout_s: int = Field(default=300, description="how long a load waits for another of its dataset")
 
     @property
