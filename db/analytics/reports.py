@@ -56,3 +56,19 @@ def activities(conn: sa.Connection, date_from: dt.date, date_to: dt.date,
                counties: list[str] | None = None) -> pd.DataFrame:
     """Police work per county in the period: person-times, vehicle-times, sessions, flyers, people."""
     return frame(conn, "activity_totals", date_from=date_from, date_to=date_to, counties=counties)
+
+
+def sign_status(conn: sa.Connection, as_of: dt.date, counties: list[str] | None = None,
+                settings: Settings | None = None) -> pd.DataFrame:
+    """Each required sign kind of each school near a road, with its latest survey status."""
+    settings = settings or get_settings()
+    return frame(conn, "sign_status", as_of=as_of, counties=counties, near_m=settings.road_near_m,
+                 along_m=settings.sign_along_m)
+
+
+def signs_not_reinstalled(conn: sa.Connection, as_of: dt.date, counties: list[str] | None = None,
+                          settings: Settings | None = None) -> pd.DataFrame:
+    """Signs present before a finished road work on their road and not surveyed present since."""
+    settings = settings or get_settings()
+    return frame(conn, "signs_not_reinstalled", as_of=as_of, counties=counties, near_m=settings.road_near_m,
+                 along_m=settings.sign_along_m)

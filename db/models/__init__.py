@@ -5,7 +5,8 @@ from db.models.derived import Presence
 from db.models.field import Activity, Hazard, Road, RoadWork, TrackPoint, TrafficSign, Vehicle
 from db.models.meta import EtlRun, Holiday, SchoolTerm
 from db.models.register import County, LiaisonAssignment, Officer, PoliceUnit, School
+from db.models.rules import SignRule
 
 __all__ = ["Activity", "Base", "County", "EtlRun", "Hazard", "Holiday", "LiaisonAssignment",
-           "Officer", "PoliceUnit", "Presence", "Road", "RoadWork", "School", "SchoolTerm", "TrackPoint",
+           "Officer", "PoliceUnit", "Presence", "Road", "RoadWork", "School", "SchoolTerm", "SignRule", "TrackPoint",
            "TrafficSign", "Vehicle"]

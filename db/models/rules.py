@@ -1,0 +1,20 @@
+"""Rules that are data: which traffic signs a school zone needs, per county."""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Mapped, mapped_column
+
+from db.models.base import Base
+
+
+class SignRule(Base):
+    """A sign kind a school gate near a road needs; county NULL means everywhere."""
+
+    __tablename__ = "sign_rule"
+    __table_args__ = (sa.UniqueConstraint("kind", "county_adcode", postgresql_nulls_not_distinct=True),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str]
+    county_adcode: Mapped[str | None] = mapped_column(sa.ForeignKey("county.adcode"))
+    required: Mapped[bool] = mapped_column(server_default=sa.true())
+    note: Mapped[str | None]
