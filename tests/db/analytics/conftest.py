@@ -27,7 +27,8 @@ def town(engine):
                 "full_time_guard, closed_management, alarm_video_linked, guard_post) VALUES (:c, :n, "
                 "'小学', :county, ST_SetSRID(ST_MakePoint(:x, :y), 4326), ST_SetSRID(ST_MakePoint(:x, :y), 4326), "
                 ":g, :cl, :a, :p)"),
-                {"c": code, "n": f"{code}小学", "county": county, "x": lon, "y": lat, "g": guard, "cl": closed, "a": alarm, "p": post})
+                {"c": code, "n": f"{code}小学", "county": county, "x": lon, "y": lat, "g": guard, "cl": closed,
+                 "a": alarm, "p": post})
         conn.execute(sa.text(
             "INSERT INTO police_unit (unit_code, name, unit_type, county_adcode, geom) VALUES "
             "('U1', '六库派出所', '派出所', '533301', ST_SetSRID(ST_MakePoint(98.856, 25.850), 4326)), "
