@@ -12,12 +12,23 @@ import typer
 from db.engine import database_url, make_engine
 from db.errors import XiaoAnError, user_message
 from db.settings import PROJECT_ROOT, get_settings
-from xiaoan import db_cmd, load_cmd
+from xiaoan import db_cmd, export_cmd, load_cmd
 
 app = typer.Typer(help="XiaoAn (校安图): campus-safety map of the one-school-one-officer programme.",
                   no_args_is_help=True, pretty_exceptions_enable=False)
 app.add_typer(db_cmd.app, name="db")
 app.command("load")(load_cmd.load)
+app.command("export")(export_cmd.export)
+
+
+@app.command()
+def refresh() -> None:
+    """Recompute the derived tables (presence) from the tracks and the calendar in the database."""
+    from db.analytics import presence
+
+    with make_engine(database_url()).begin() as conn:
+        rows = presence.refresh_all(conn)
+    typer.echo(f"presence: {rows} school × day × window rows")
 
 
 @app.command()

@@ -5,8 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import json
 
+import pandas as pd
 import sqlalchemy as sa
 
+from db.analytics.reports import frame
 from db.settings import Settings, get_settings
 from db.sql import query
 
@@ -40,7 +42,8 @@ def refresh_days(conn: sa.Connection, days: list[dt.date], schools: list[str] | 
 
 
 def refresh_range(conn: sa.Connection, first: dt.date, last: dt.date, settings: Settings | None = None) -> int:
-    """Recompute presence for every school day between first and last."""
+    """Recompute presence between first and last: rows for school days, none for other days."""
+    conn.execute(query("presence_delete_range"), {"date_from": first, "date_to": last})
     return refresh_days(conn, school_days(conn, first, last), settings=settings)
 
 
@@ -51,3 +54,19 @@ def refresh_after_load(conn: sa.Connection, first_ts: dt.datetime, last_ts: dt.d
     span = conn.execute(query("local_days_between"), {
         "a": first_ts, "b": last_ts, "gap_s": settings.gap_limit_s, "tz": settings.timezone}).one()
     return refresh_range(conn, span.first_day, span.last_day, settings)
+
+
+def refresh_all(conn: sa.Connection, settings: Settings | None = None) -> int:
+    """Full refresh: every school day from the first to the last GPS fix in the database."""
+    span = conn.execute(query("track_span")).one()
+    if span.first_ts is None:
+        return 0
+    return refresh_after_load(conn, span.first_ts, span.last_ts, settings)
+
+
+def export(conn: sa.Connection, date_from: dt.date, date_to: dt.date, counties: list[str] | None = None,
+           settings: Settings | None = None) -> pd.DataFrame:
+    """Presence rows for a period, local times, the shape `xiaoan export presence` writes."""
+    settings = settings or get_settings()
+    return frame(conn, "presence_export", date_from=date_from, date_to=date_to, counties=counties,
+                 tz=settings.timezone, window_order=list(settings.peak_windows))

@@ -1,0 +1,70 @@
+"""`xiaoan export REPORT`: any figure of the dashboard as CSV or Excel, for a period and county."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+
+import pandas as pd
+import sqlalchemy as sa
+import typer
+
+from db.analytics import presence, reports
+from db.engine import database_url, make_engine
+
+Builder = Callable[[sa.Connection, dt.date, dt.date, list[str] | None], pd.DataFrame]
+REPORTS: dict[str, Builder] = {
+    "presence": lambda c, a, b, k: presence.export(c, a, b, k),
+    "coverage": lambda c, a, b, k: reports.coverage(c, b, k),
+    "four100": lambda c, a, b, k: reports.four100(c, k),
+    "four100-rates": lambda c, a, b, k: reports.four100_rates(reports.four100(c, k)),
+    "hazards": lambda c, a, b, k: reports.hazards(c, a, b, counties=k),
+    "hazard-summary": lambda c, a, b, k: reports.hazard_summary(c, a, b, counties=k),
+    "signs": lambda c, a, b, k: reports.sign_status(c, b, k),
+    "not-reinstalled": lambda c, a, b, k: reports.signs_not_reinstalled(c, b, k),
+    "activities": lambda c, a, b, k: reports.activities(c, a, b, k),
+}
+
+
+def flatten(df: pd.DataFrame) -> pd.DataFrame:
+    """Lists become `a;b`, so every cell is one value in Excel."""
+    out = df.copy()
+    for column in out.columns:
+        if out[column].map(lambda v: isinstance(v, list | tuple)).any():
+            out[column] = out[column].map(lambda v: ";".join(map(str, v)) if isinstance(v, list | tuple) else v)
+    return out
+
+
+def write(df: pd.DataFrame, path: Path | None, fmt: str) -> None:
+    """Write CSV (UTF-8 with BOM, which Excel opens) or .xlsx; CSV to stdout without a path."""
+    df = flatten(df)
+    if fmt == "xlsx":
+        if path is None:
+            raise typer.BadParameter("--format xlsx needs -o FILE")
+        df.to_excel(path, index=False)
+    elif path is None:
+        typer.echo(df.to_csv(index=False), nl=False)
+    else:
+        df.to_csv(path, index=False, encoding="utf-8-sig")
+
+
+def export(report: str = typer.Argument(..., help=f"one of: {', '.join(REPORTS)}"),
+           county: list[str] = typer.Option(None, "--county", help="county adcode; repeat for several"),
+           date_from: dt.datetime = typer.Option(None, "--from", formats=["%Y-%m-%d"], help="first day"),
+           date_to: dt.datetime = typer.Option(None, "--to", formats=["%Y-%m-%d"], help="last day (today)"),
+           fmt: str = typer.Option("csv", "--format", help="csv | xlsx"),
+           output: Path = typer.Option(None, "-o", "--output", help="file to write (CSV: stdout)")) -> None:
+    """Export a report; coverage, four-100% and signs are as of --to."""
+    if report not in REPORTS:
+        raise typer.BadParameter(f"unknown report {report!r}; expected one of {', '.join(REPORTS)}")
+    if fmt not in {"csv", "xlsx"}:
+        raise typer.BadParameter("--format must be csv or xlsx")
+    last = date_to.date() if date_to else dt.date.today()
+    first = date_from.date() if date_from else last - dt.timedelta(days=29)
+    engine = make_engine(database_url())
+    with engine.connect() as conn:
+        df = REPORTS[report](conn, first, last, county or None)
+    write(df, output, fmt)
+    if output:
+        typer.echo(f"{report}: {len(df)} rows → {output}", err=True)
