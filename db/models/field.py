@@ -11,6 +11,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 from db.models.base import ACTIVITY_KINDS, HAZARD_KINDS, HAZARD_STATUSES, Base, one_of, point
 
 SIGN_STATUSES = ("present", "missing", "damaged")
+SIGN_KINDS = ("speed_limit_30", "school_zone", "speed_bump", "no_honking")
 
 
 class Vehicle(Base):
@@ -40,7 +41,11 @@ class Hazard(Base):
     """A campus hazard or a disorder spot around a school, with its rectification state."""
 
     __tablename__ = "hazard"
-    __table_args__ = (one_of("kind", HAZARD_KINDS), one_of("status", HAZARD_STATUSES))
+    __table_args__ = (one_of("kind", HAZARD_KINDS), one_of("status", HAZARD_STATUSES),
+                      sa.CheckConstraint("(status <> 'rectified' OR rectified_on IS NOT NULL) AND "
+                                         "(status <> 'deadline' OR deadline IS NOT NULL) AND "
+                                         "(rectified_on IS NULL OR rectified_on >= found_on)",
+                                         name="dates_consistent"))
     hazard_id: Mapped[str] = mapped_column(sa.String(40), primary_key=True)
     kind: Mapped[str]
     category: Mapped[str]
@@ -65,6 +70,7 @@ class Road(Base):
     road_class: Mapped[str | None]
     county_adcode: Mapped[str | None] = mapped_column(sa.ForeignKey("county.adcode"))
     geom = mapped_column(Geometry("MULTILINESTRING", srid=4326, spatial_index=True), nullable=False)
+    source_crs: Mapped[str] = mapped_column(server_default="EPSG:4326")
     etl_run_id: Mapped[int | None] = mapped_column(sa.ForeignKey("etl_run.id"))
 
 
@@ -72,12 +78,14 @@ class RoadWork(Base):
     """Works on a road between two dates, after which signs must be put back."""
 
     __tablename__ = "road_work"
+    __table_args__ = (sa.CheckConstraint("finished_on IS NULL OR finished_on >= started_on", name="dates_in_order"),)
     work_id: Mapped[str] = mapped_column(sa.String(40), primary_key=True)
     road_id: Mapped[str | None] = mapped_column(sa.ForeignKey("road.road_id"))
     description: Mapped[str | None]
     started_on: Mapped[dt.date]
     finished_on: Mapped[dt.date | None]
     geom = mapped_column(Geometry("MULTILINESTRING", srid=4326, spatial_index=True))
+    source_crs: Mapped[str] = mapped_column(server_default="EPSG:4326")
     etl_run_id: Mapped[int | None] = mapped_column(sa.ForeignKey("etl_run.id"))
 
 
@@ -85,7 +93,7 @@ class TrafficSign(Base):
     """One survey observation of a traffic sign: its kind, status and place on that day."""
 
     __tablename__ = "traffic_sign"
-    __table_args__ = (one_of("status", SIGN_STATUSES),
+    __table_args__ = (one_of("status", SIGN_STATUSES), one_of("kind", SIGN_KINDS),
                       sa.UniqueConstraint("sign_code", "surveyed_on"))
     id: Mapped[int] = mapped_column(primary_key=True)
     sign_code: Mapped[str] = mapped_column(sa.String(40))

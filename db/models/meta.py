@@ -37,10 +37,12 @@ class SchoolTerm(Base):
     """A school term: school days fall between its first and last day."""
 
     __tablename__ = "school_term"
+    __table_args__ = (sa.CheckConstraint("ends_on >= starts_on", name="dates_in_order"),)
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(unique=True)
     starts_on: Mapped[dt.date]
     ends_on: Mapped[dt.date]
+    etl_run_id: Mapped[int | None] = mapped_column(sa.ForeignKey("etl_run.id"))
 
 
 class Holiday(Base):
@@ -51,3 +53,4 @@ class Holiday(Base):
     day: Mapped[dt.date] = mapped_column(primary_key=True)
     kind: Mapped[str]
     name: Mapped[str | None]
+    etl_run_id: Mapped[int | None] = mapped_column(sa.ForeignKey("etl_run.id"))

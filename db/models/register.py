@@ -65,6 +65,7 @@ class Officer(Base):
     badge_no: Mapped[str] = mapped_column(sa.String(20), primary_key=True)
     name: Mapped[str]
     unit_code: Mapped[str | None] = mapped_column(sa.ForeignKey("police_unit.unit_code"))
+    rank: Mapped[str | None]
     phone: Mapped[str | None]
     etl_run_id: Mapped[int | None] = mapped_column(sa.ForeignKey("etl_run.id"))
 
@@ -74,7 +75,8 @@ class LiaisonAssignment(Base):
 
     __tablename__ = "liaison_assignment"
     __table_args__ = (one_of("role", ROLES),
-                      sa.UniqueConstraint("school_code", "badge_no", "role", "valid_from"))
+                      sa.UniqueConstraint("school_code", "badge_no", "role", "valid_from"),
+                      sa.CheckConstraint("valid_to IS NULL OR valid_to >= valid_from", name="dates_in_order"))
     id: Mapped[int] = mapped_column(primary_key=True)
     school_code: Mapped[str] = mapped_column(sa.ForeignKey("school.school_code"), index=True)
     badge_no: Mapped[str] = mapped_column(sa.ForeignKey("officer.badge_no"), index=True)

@@ -1,0 +1,41 @@
+"""Hazards: kinds and statuses in Chinese or English, the status and its dates agree, points placed."""
+
+import datetime as dt
+
+from etl.options import LoadOptions
+from tests.etl.field.conftest import FIELD, load, reasons, rows
+
+HAZARDS = FIELD / "hazards.xlsx"
+
+
+def test_good_rows_load_and_bad_rows_are_reported(register):
+    result = load(register, "hazards", HAZARDS)
+    assert reasons(result) == {
+        (5, "date logic"), (6, "date logic"), (7, "point outside the prefecture"),
+        (8, "latitude and longitude swapped"), (9, "unknown school"), (10, "wrong type"),
+        (11, "required value missing"), (12, "duplicate key inside the file"), (13, "date logic")}
+    assert rows(register, "SELECT hazard_id, kind, status, school_code, county_adcode, found_on, deadline, "
+                          "rectified_on, ST_AsText(geom), source_crs FROM hazard ORDER BY 1") == [
+        ("H001", "campus", "open", "2153010001", "533301", dt.date(2026, 3, 2), None, None,
+         "POINT(98.8575 25.8515)", "EPSG:4326"),
+        ("H002", "surrounding", "deadline", None, "533301", dt.date(2026, 3, 5), dt.date(2026, 4, 5), None,
+         "POINT(98.86 25.853)", "EPSG:4326"),
+        ("H003", "surrounding", "rectified", "2153240008", "533324", dt.date(2026, 3, 1), None,
+         dt.date(2026, 3, 20), "POINT(98.667 27.742)", "EPSG:4326")]
+
+
+def test_each_date_problem_says_what_was_expected(register):
+    result = load(register, "hazards", HAZARDS)
+    by_row = {r.row: r for r in result.report.rejects}
+    assert "status 已整改 (rectified) needs a rectified date" in by_row[5].reason
+    assert "status 限期整改 (deadline) needs a deadline" in by_row[6].reason
+    assert by_row[13].value == "2026-03-01" and "rectified before it was found on 2026-03-10" in by_row[13].reason
+
+
+def test_a_gcj02_file_is_converted_and_its_crs_recorded(register, tmp_path):
+    path = tmp_path / "h.csv"
+    path.write_text("hazard_id,kind,category,found_on,status,lon,lat\n"  # GCJ-02 of 98.8575, 25.8515:
+                    "H100,campus,围墙,2026-03-02,open,98.857892,25.84816\n", encoding="utf-8")
+    assert load(register, "hazards", path, options=LoadOptions(crs="gcj02")).exit_code == 0
+    (lon, lat, crs), = rows(register, "SELECT ST_X(geom), ST_Y(geom), source_crs FROM hazard")
+    assert crs == "GCJ-02" and abs(lon - 98.8575) < 1e-5 and abs(lat - 25.8515) < 1e-5
