@@ -122,3 +122,22 @@ def test_refresh_replaces_rows_and_is_idempotent(db):
     assert {k: v["present"] for k, v in first.items()} == {k: v["present"] for k, v in second.items()}
     with db.connect() as conn:
         assert conn.execute(sa.text("SELECT count(*) FROM presence")).scalar() == 6
+
+
+def test_only_school_days_get_rows_weekend_holiday_and_make_up_day(db):
+    from db.analytics.presence import refresh_range
+
+    with db.begin() as conn:
+        conn.execute(sa.text("INSERT INTO holiday (day, kind, name) VALUES "
+                             "('2026-09-07', 'holiday', '测试假日'), ('2026-09-05', 'workday', '调休上班')"))
+        refresh_range(conn, dt.date(2026, 9, 4), dt.date(2026, 9, 8), settings=SETTINGS)
+        days = conn.execute(sa.text("SELECT DISTINCT day FROM presence ORDER BY day")).scalars().all()
+    # Fri 4 school day, Sat 5 make-up workday, Sun 6 weekend, Mon 7 holiday, Tue 8 school day
+    assert days == [dt.date(2026, 9, 4), dt.date(2026, 9, 5), dt.date(2026, 9, 8)]
+
+
+def test_outside_a_term_there_are_no_school_days(db):
+    from db.analytics.presence import refresh_range
+
+    with db.begin() as conn:
+        assert refresh_range(conn, dt.date(2026, 7, 20), dt.date(2026, 8, 20), settings=SETTINGS) == 0
