@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from etl import counties, schools, units
+from etl import counties, schools, townships, units
 from etl.field_datasets import DATASETS as FIELD_DATASETS
 from etl.load import Dataset
 from etl.places import placed_table
@@ -12,5 +12,6 @@ CORE: dict[str, Dataset] = {
     "counties": Dataset("counties", "county", counties.validate, counties.STAGED),
     "schools": Dataset("schools", "school", placed_table(schools.validate), schools.STAGED),
     "units": Dataset("units", "unit", placed_table(units.validate), units.STAGED),
+    "townships": Dataset("townships", "township", placed_table(townships.validate), townships.STAGED),
 }
 DATASETS: dict[str, Dataset] = {**CORE, **FIELD_DATASETS, **TRACK_DATASETS}

@@ -92,11 +92,19 @@ def write_xlsx(path: Path, header: list[str], rows: list[list[object]], text_col
     return path
 
 
+def write_townships(path: Path, towns: list[Township]) -> Path:
+    """The township seats as a UTF-8 CSV with Chinese headers."""
+    lines = ["乡镇,经度,纬度"] + [f"{t.name},{t.seat.x:.6f},{t.seat.y:.6f}" for t in towns]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
 def write_files(out_dir: Path, seed: int = 7) -> dict[str, Path]:
     """Write the demo's files and return them by dataset."""
     out_dir.mkdir(parents=True, exist_ok=True)
     rng, towns = random.Random(seed), townships()
     return {"counties": COUNTIES_FILE,
+            "townships": write_townships(out_dir / "乡镇驻地.csv", towns),
             "units": write_xlsx(out_dir / "派出所.xlsx", UNIT_HEADER, unit_rows(towns), 3),
             "schools": write_xlsx(out_dir / "学校名录.xlsx", SCHOOL_HEADER, school_rows(rng, towns), 3)}
 
