@@ -7,6 +7,6 @@ from db.models.meta import EtlRun, Holiday, SchoolTerm
 from db.models.register import County, LiaisonAssignment, Officer, PoliceUnit, School
 from db.models.rules import SignRule, Township
 
-__all__ = ["Activity", "Base", "County", "EtlRun", "Hazard", "Holiday", "LiaisonAssignment",
-           "Officer", "PoliceUnit", "Presence", "Road", "RoadWork", "School", "SchoolTerm", "SignRule", "Township", "TrackPoint",
-           "TrafficSign", "Vehicle"]
+__all__ = ["Activity", "Base", "County", "EtlRun", "Hazard", "Holiday", "LiaisonAssignment", "Officer",
+           "PoliceUnit", "Presence", "Road", "RoadWork", "School", "SchoolTerm", "SignRule", "Township",
+           "TrackPoint", "TrafficSign", "Vehicle"]
