@@ -66,12 +66,23 @@ class LoadResult:
         return 1 if self.rows_rejected else 0
 
 
+SHAPEFILE_PARTS = (".shp", ".shx", ".dbf", ".cpg", ".prj")
+
+
+def parts(path: Path) -> list[Path]:
+    """The files that make up one dataset file: a shapefile's sidecars, else the file itself."""
+    if path.suffix.lower() != ".shp":
+        return [path]
+    return [p for p in sorted(path.parent.glob(path.stem + ".*")) if p.suffix.lower() in SHAPEFILE_PARTS]
+
+
 def sha256(path: Path) -> str:
-    """Hex SHA-256 of a file's bytes."""
+    """Hex SHA-256 of a file's bytes (of all its parts, for a shapefile)."""
     digest = hashlib.sha256()
-    with path.open("rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(block)
+    for part in parts(path):
+        with part.open("rb") as fh:
+            for block in iter(lambda fh=fh: fh.read(1 << 20), b""):
+                digest.update(block)
     return digest.hexdigest()
 
 

@@ -22,6 +22,15 @@ app.command("export")(export_cmd.export)
 
 
 @app.command()
+def holidays(years: list[int] = typer.Argument(..., help="years to fill, e.g. 2025 2026")) -> None:
+    """Fill public holidays and make-up workdays from the chinese-calendar package (loaded days kept)."""
+    from etl.public_holidays import fill_holidays
+
+    added = fill_holidays(make_engine(database_url()), years)
+    typer.echo(f"holidays: {added} days added for {', '.join(map(str, years))}")
+
+
+@app.command()
 def refresh() -> None:
     """Recompute the derived tables (presence) from the tracks and the calendar in the database."""
     from db.analytics import presence

@@ -60,3 +60,13 @@ def test_export_to_excel_and_a_county_filter(use_db, tmp_path):
 def test_unknown_report_is_a_clear_error(use_db):
     result = runner.invoke(app, ["export", "weather"])
     assert result.exit_code == 2 and "unknown report" in result.output
+
+
+def test_holidays_fill_from_chinese_calendar(use_db):
+    result = runner.invoke(app, ["holidays", "2026"])
+    assert result.exit_code == 0 and "days added for 2026" in result.output
+    engine = make_engine(use_db)
+    with engine.connect() as conn:
+        national_day = conn.execute(sa.text("SELECT kind FROM holiday WHERE day = '2026-10-01'")).scalar()
+    engine.dispose()
+    assert national_day == "holiday"
