@@ -3,5 +3,7 @@
 from __future__ import annotations
 
 from etl.load import Dataset
+from etl.tracks.load import load_tracks
+from etl.tracks.points import STAGED
 
-DATASETS: dict[str, Dataset] = {}
+DATASETS: dict[str, Dataset] = {"tracks": Dataset("tracks", "track", None, STAGED, loader=load_tracks)}

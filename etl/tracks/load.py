@@ -1,0 +1,102 @@
+"""Loading one track file as one transaction: stage, drop in-file repeats, register vehicles, partition, insert."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import sqlalchemy as sa
+
+from db.errors import UnreadableFile
+from db.sql import query
+from etl.load import Dataset, LoadResult, sha256
+from etl.options import LoadOptions
+from etl.report import Report
+from etl.runner import _finish, _lock, _record
+from etl.tracks.area import Area
+from etl.tracks.check import Checker
+from etl.tracks.partitions import build_missing
+from etl.tracks.progress import file_progress
+from etl.tracks.sources import read_points
+from etl.tracks.stage import Staged, stage
+from etl.tracks.times import zone
+
+SHOWN_VEHICLES = 10
+
+
+def load_tracks(engine: sa.Engine, dataset: Dataset, path: Path, dry_run: bool = False,
+                options: LoadOptions | None = None) -> LoadResult:
+    """Validate a track file and insert its new points in one transaction; record the run in etl_run."""
+    path, options = Path(path), options or LoadOptions()
+    report = Report(path.name)
+    digest = sha256(path) if path.is_file() else ""
+    try:
+        with engine.begin() as conn:
+            _lock(conn, dataset)
+            if not dry_run and conn.execute(query("etl_last_sha"), {"dataset": dataset.name}).scalar() == digest:
+                result = LoadResult(dataset.name, path, "unchanged", report, message="same file as the last load")
+                result.run_id = _record(conn, dataset, path, digest, result, options)
+                return result
+            return _load(conn, dataset, path, digest, report, options, dry_run)
+    except UnreadableFile as exc:
+        report.add(0, "", path.name, str(exc))
+        result = LoadResult(dataset.name, path, "failed", report, message=str(exc))
+        if not dry_run:
+            with engine.begin() as conn:
+                result.run_id = _record(conn, dataset, path, digest, result, options)
+                _finish(conn, result)
+        return result
+
+
+def _load(conn: sa.Connection, dataset: Dataset, path: Path, digest: str, report: Report,
+          options: LoadOptions, dry_run: bool) -> LoadResult:
+    """The body of one load inside its transaction."""
+    checker = Checker(report, Area.from_db(conn), zone(options.timezone), options.crs)
+    with file_progress(path) as progress:
+        staged = stage(conn, read_points(path, options), checker, progress)
+    repeats = _drop_repeats(conn, report, checker.tz)
+    report.rejects.sort(key=lambda r: r.row)
+    missing = list(conn.execute(query("vehicle_missing"), {"ids": sorted(staged.vehicles)}).scalars())
+    result = LoadResult(dataset.name, path, "dry_run" if dry_run else _status(report, staged), report,
+                        rows_read=staged.read, message=_warning(missing, dry_run))
+    result.details = {"duplicates_in_file": repeats, "vehicles_registered": len(missing)}
+    if dry_run:
+        return result
+    result.run_id = _record(conn, dataset, path, digest, result, options)
+    if missing:
+        conn.execute(query("vehicle_register"), {"ids": missing, "run_id": result.run_id})
+    result.inserted, built = build_missing(conn, staged.months)
+    if staged.months - set(built):
+        result.inserted += conn.execute(query("track_insert"), {"fresh": built}).rowcount
+    result.details |= {"duplicates_in_db": staged.staged - repeats - result.inserted,
+                       "partitions_created": len(built)}
+    _finish(conn, result)
+    return result
+
+
+def _drop_repeats(conn: sa.Connection, report: Report, tz: dt.tzinfo) -> int:
+    """Report and unstage every later copy of a (vehicle, time) the file already had; return how many."""
+    repeats = conn.execute(query("track_duplicates")).all()
+    for r in repeats:
+        report.add(r.row_no, "车辆/时间", f"{r.vehicle_id} {r.ts.replace(tzinfo=dt.UTC).astimezone(tz).isoformat(' ')}",
+                   f"duplicate (vehicle, time) inside the file (first on row {r.first_row})")
+    if repeats:
+        conn.execute(query("track_unstage"), {"rows": [r.row_no for r in repeats]})
+    return len(repeats)
+
+
+def _status(report: Report, staged: Staged) -> str:
+    """loaded, partial (some rows rejected) or rejected (every row)."""
+    if not report.rejects:
+        return "loaded"
+    return "partial" if staged.staged else "rejected"
+
+
+def _warning(missing: list[str], dry_run: bool) -> str:
+    """The warning about vehicles the vehicle table lacked (registered, not rejected)."""
+    if not missing:
+        return ""
+    names = ", ".join(missing[:SHOWN_VEHICLES]) + (" …" if len(missing) > SHOWN_VEHICLES else "")
+    verb = "would be" if dry_run else "were"
+    return (f"warning: {len(missing)} vehicle(s) not in the vehicle table {verb} registered automatically "
+            f"(auto_registered): {names}")

@@ -1,0 +1,22 @@
+"""Which reader a track file needs: GPX by its extension, CSV/TXT otherwise."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+from db.errors import UnreadableFile
+from etl.options import LoadOptions
+from etl.readers.gpx import read_gpx
+from etl.readers.track_csv import read_track_csv
+from etl.tracks.points import PointBatch
+
+
+def read_points(path: Path, options: LoadOptions) -> Iterator[PointBatch]:
+    """The raw point batches of a .gpx, .csv or .txt track file."""
+    suffix = path.suffix.lower()
+    if suffix == ".gpx":
+        return read_gpx(path, vehicle=(options.vehicle or "").strip() or None)
+    if suffix in {".csv", ".txt"}:
+        return read_track_csv(path, overrides=options.headers)
+    raise UnreadableFile(f"{path.name}: unsupported track format {suffix!r}; expected .csv or .gpx")
