@@ -1,10 +1,12 @@
-"""What the dashboard reads: cached engine, cached view queries, errors turned into user text."""
+"""What the dashboard reads: cached engine, cached queries, errors turned into user text."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Any
+import datetime as dt
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
 
+import pandas as pd
 import sqlalchemy as sa
 import streamlit as st
 
@@ -14,6 +16,7 @@ from db.settings import get_settings
 from db.sql import query
 
 Rows = list[dict[str, Any]]
+T = TypeVar("T")
 TTL_S = get_settings().cache_ttl_s
 
 
@@ -32,10 +35,23 @@ def _engine(url: str) -> sa.Engine:
     return make_engine(url)
 
 
+def engine(url: str) -> sa.Engine:
+    """The cached engine of a database URL."""
+    return _engine(url)
+
+
 def _read(url: str, name: str, params: dict[str, Any] | None = None) -> Rows:
     """Rows of the named query as dicts."""
     with _engine(url).connect() as conn:
         return [dict(r) for r in conn.execute(query(name), params or {}).mappings()]
+
+
+@st.cache_data(ttl=TTL_S, show_spinner=False)
+def _frame(url: str, name: str, params: dict[str, Any]) -> pd.DataFrame:
+    """The named query's rows as a DataFrame, columns kept when it is empty (cached)."""
+    with _engine(url).connect() as conn:
+        result = conn.execute(query(name), params)
+        return pd.DataFrame(result.fetchall(), columns=list(result.keys()))
 
 
 @st.cache_data(ttl=TTL_S, show_spinner=False)
@@ -50,19 +66,31 @@ def _schools(url: str, counties: tuple[str, ...]) -> Rows:
     return _read(url, "school_map", {"all_counties": not counties, "counties": list(counties)})
 
 
-def _guard(fn: Any, *args: Any) -> Rows:
-    """Call a query function; a database or configuration failure becomes DataUnavailable."""
+def run(fn: Callable[..., T], *args: Any) -> T:
+    """Call fn(url, *args); a database or configuration failure becomes DataUnavailable."""
     try:
         return fn(database_url(), *args)
     except (sa.exc.SQLAlchemyError, XiaoAnError, OSError) as exc:
         raise DataUnavailable(user_message(exc).splitlines()[0]) from exc
 
 
+def frame(name: str, **params: Any) -> pd.DataFrame:
+    """A dash_*.sql query (values bound) as a cached DataFrame."""
+    return run(_frame, name, params)
+
+
 def counties() -> Rows:
     """Counties for the basemap and the filter."""
-    return _guard(_counties)
+    return run(_counties)
 
 
 def schools(selected: Sequence[str]) -> Rows:
     """Schools in the selected counties (all when the selection is empty)."""
-    return _guard(_schools, tuple(sorted(selected)))
+    return run(_schools, tuple(sorted(selected)))
+
+
+def latest_day() -> dt.date:
+    """The last day with presence, hazards or activities (not after today): where the default period ends."""
+    found = frame("dash_latest_day", today=dt.date.today())
+    value = found["latest"].iloc[0] if len(found) else None
+    return value if isinstance(value, dt.date) else dt.date.today()

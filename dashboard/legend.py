@@ -1,17 +1,19 @@
-"""Fixed colour per school type, counts by type, and the legend shown beside the map (pure)."""
+"""Map legends (pure): fixed colours per school type, and an escaped HTML table of swatches and counts."""
 
 from __future__ import annotations
 
 import html
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 
 from dashboard.i18n import t, type_label
 from db.models.base import SCHOOL_TYPES
 
-Colour = tuple[int, int, int]
+Colour = Sequence[int]
+# (colour, label, count or None, shape: dot | square | line | ring)
+Entry = tuple[Colour, str, int | None, str]
 
-TYPE_COLOURS: dict[str, Colour] = {
+TYPE_COLOURS: dict[str, tuple[int, int, int]] = {
     "幼儿园": (230, 159, 0),
     "小学": (0, 114, 178),
     "初中": (0, 158, 115),
@@ -21,10 +23,12 @@ TYPE_COLOURS: dict[str, Colour] = {
     "特殊教育": (148, 103, 189),
     "职业学校": (140, 86, 75),
 }
-OTHER_COLOUR: Colour = (90, 90, 90)
+OTHER_COLOUR = (90, 90, 90)
+SHAPES = {"dot": "border-radius:50%;", "square": "border-radius:2px;", "line": "height:0.25em;",
+          "ring": "border-radius:50%;background:transparent!important;border:2px solid {c}!important;"}
 
 
-def colour_of(school_type: str) -> Colour:
+def colour_of(school_type: str) -> tuple[int, int, int]:
     """The fixed colour of a school type (grey for a type outside the vocabulary)."""
     return TYPE_COLOURS.get(school_type, OTHER_COLOUR)
 
@@ -36,21 +40,27 @@ def counts_by_type(schools: Iterable[Mapping[str, object]]) -> dict[str, int]:
     return ordered | dict(sorted(counts.items()))
 
 
-def legend_rows(counts: Mapping[str, int], lang: str) -> list[tuple[Colour, str, int]]:
+def legend_rows(counts: Mapping[str, int], lang: str) -> list[tuple[tuple[int, int, int], str, int]]:
     """(colour, translated type name, count) for each type present."""
     return [(colour_of(kind), type_label(kind, lang), n) for kind, n in counts.items()]
 
 
-def legend_html(counts: Mapping[str, int], lang: str) -> str:
-    """An HTML table of swatch, type and count; every text is escaped."""
+def table(entries: Iterable[Entry], lang: str, head: str | None = None) -> str:
+    """An HTML table of swatch, label and count; every text is escaped, colours are integers."""
     esc = html.escape
-    head = (f"<tr><th></th><th style='text-align:left'>{esc(t('legend.type', lang))}</th>"
-            f"<th style='text-align:right'>{esc(t('legend.count', lang))}</th></tr>")
-    body = []
-    for (r, g, b), label, n in legend_rows(counts, lang):
-        swatch = (f"<span style='display:inline-block;width:0.9em;height:0.9em;border-radius:50%;"
-                  f"background:rgb({int(r)},{int(g)},{int(b)});border:1px solid #fff'></span>")
-        body.append(f"<tr><td>{swatch}</td><td>{esc(label)}</td>"
-                    f"<td style='text-align:right'>{esc(str(int(n)))}</td></tr>")
-    return (f"<table class='xa-legend' style='width:100%;border-collapse:collapse'>"
-            f"{head}{''.join(body)}</table>")
+    title = esc(head or t("legend.type", lang))
+    rows = [f"<tr><th></th><th style='text-align:left'>{title}</th>"
+            f"<th style='text-align:right;white-space:nowrap'>{esc(t('legend.count', lang))}</th></tr>"]
+    for colour, label, count, shape in entries:
+        rgb = "rgb({},{},{})".format(*(int(c) for c in colour[:3]))
+        style = SHAPES.get(shape, SHAPES["dot"]).format(c=rgb)
+        swatch = (f"<span style='display:inline-block;width:0.9em;height:0.9em;vertical-align:middle;"
+                  f"background:{rgb};border:1px solid #fff;{style}'></span>")
+        shown = "" if count is None else esc(f"{int(count):,}")
+        rows.append(f"<tr><td>{swatch}</td><td>{esc(str(label))}</td><td style='text-align:right'>{shown}</td></tr>")
+    return f"<table class='xa-legend' style='width:100%;border-collapse:collapse'>{''.join(rows)}</table>"
+
+
+def legend_html(counts: Mapping[str, int], lang: str) -> str:
+    """The school-type legend."""
+    return table([(c, label, n, "dot") for c, label, n in legend_rows(counts, lang)], lang)

@@ -7,6 +7,7 @@ from typing import Any
 
 import streamlit as st
 
+from dashboard import urlstate
 from dashboard.i18n import LANGUAGE_NAMES, LANGUAGES, county_label, language, t
 from db.settings import get_settings
 
@@ -16,32 +17,7 @@ COUNTY_PARAM = "county"
 
 def parse_counties(values: Iterable[str], valid: Iterable[str]) -> list[str]:
     """Known adcodes from repeated and/or comma-separated values, in order, without duplicates."""
-    known = set(valid)
-    wanted: list[str] = []
-    for value in values:
-        for part in str(value).split(","):
-            code = part.strip()
-            if code in known and code not in wanted:
-                wanted.append(code)
-    return wanted
-
-
-def _seed(widget_key: str, url_value: Any) -> None:
-    """Give the widget the URL's value when the URL changed outside it (first load, pasted link)."""
-    seen = f"_url_{widget_key}"
-    if widget_key not in st.session_state or st.session_state.get(seen) != url_value:
-        st.session_state[widget_key] = url_value
-        st.session_state[seen] = url_value
-
-
-def _write_url(param: str, widget_key: str, empty: Any) -> None:
-    """Callback: put the widget's new value into the URL (removed when it is the default)."""
-    value = st.session_state[widget_key]
-    st.session_state[f"_url_{widget_key}"] = value
-    if value == empty:
-        st.query_params.pop(param, None)
-    else:
-        st.query_params[param] = value
+    return urlstate.parse_list(values, valid)
 
 
 def language_switch() -> str:
@@ -51,26 +27,16 @@ def language_switch() -> str:
     lang = language(raw, default)
     if raw is not None and raw != lang:
         st.query_params[LANG_PARAM] = lang
-    _seed("lang_switch", lang)
+    urlstate.seed("lang_switch", lang)
     return st.sidebar.radio(t("sidebar.language", lang), LANGUAGES, key="lang_switch", horizontal=True,
                             format_func=LANGUAGE_NAMES.__getitem__,
-                            on_change=_write_url, args=(LANG_PARAM, "lang_switch", default))
+                            on_change=urlstate.write, args=(LANG_PARAM, "lang_switch", default))
 
 
 def county_filter(counties: Sequence[Mapping[str, Any]], lang: str) -> list[str]:
     """Selected county adcodes from `?county=` (empty = all); invalid values are dropped from the URL."""
     names = {str(c["adcode"]): county_label(c, lang) for c in counties}
-    raw = st.query_params.get_all(COUNTY_PARAM)
-    selected = parse_counties(raw, names)
-    if raw and raw != selected:
-        if selected:
-            st.query_params[COUNTY_PARAM] = selected
-        else:
-            st.query_params.pop(COUNTY_PARAM, None)
-    key = f"county_filter_{lang}"  # labels change with the language: one widget per language
-    _seed(key, selected)
-    chosen = st.sidebar.multiselect(
-        t("sidebar.counties", lang), list(names), key=key, format_func=names.__getitem__,
-        placeholder=t("sidebar.all_counties", lang), help=t("sidebar.counties_help", lang),
-        on_change=_write_url, args=(COUNTY_PARAM, key, []))
-    return [c for c in chosen if c in names]
+    # Labels change with the language: one widget per language.
+    return urlstate.multi(st.sidebar, t("sidebar.counties", lang), COUNTY_PARAM, list(names),
+                          key=f"county_filter_{lang}", format_func=names.__getitem__,
+                          placeholder=t("sidebar.all_counties", lang), help=t("sidebar.counties_help", lang))

@@ -1,53 +1,67 @@
-"""总览 Overview: where the schools are, by type, for the counties chosen in the sidebar."""
+"""总览 Overview: the period's headline figures against the previous period, counties, schools by status."""
 
 from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import data, layers, legend, sidebar
-from dashboard.i18n import translator
+from dashboard import data_map, data_overview, fmt, layers, page, tables, urlstate, widgets
+from dashboard.i18n import label
+from dashboard.legend import counts_by_type, legend_rows
+from dashboard.statuses import STATUS_COLOURS, STATUSES
+from dashboard.widgets import Card
 
-lang = sidebar.language_switch()
-tr = translator(lang)
+p = page.start("overview.title", "overview.caption")
+tr, f = p.tr, p.filters
+schools = page.load(tr, data_overview.schools_frame, f)
+codes = data_overview.codes_of(f, schools)
+now = page.load(tr, data_overview.period, f, f.date_from, f.date_to, codes)
+before = page.load(tr, data_overview.period, f, *f.previous, codes)
+cur, old = now.figures, before.figures
 
-
-def unavailable(exc: data.DataUnavailable) -> None:
-    """Say that the database cannot answer, with the one-line reason, and end the run."""
-    detail = str(exc).replace("`", "'")
-    st.error(f"{tr('error.database')}\n\n{tr('error.detail')}: `{detail}`")
-    st.stop()
-
-
-st.title(tr("overview.title"))
-st.caption(tr("overview.caption"))
-
-try:
-    counties = data.counties()
-except data.DataUnavailable as exc:
-    unavailable(exc)
-if not counties:
-    st.info(tr("info.no_counties"))
-    st.stop()
-
-selected = sidebar.county_filter(counties, lang)
-try:
-    schools = data.schools(selected)
-except data.DataUnavailable as exc:
-    unavailable(exc)
-
-counts = legend.counts_by_type(schools)
-shown = [c for c in counties if not selected or c["adcode"] in selected]
-figures = st.columns(3)
-figures[0].metric(tr("metric.schools"), f"{len(schools):,}")
-figures[1].metric(tr("metric.pupils"), f"{sum(s['pupils'] or 0 for s in schools):,}")
-figures[2].metric(tr("metric.counties"), len(shown))
-if not schools:
+st.caption(tr("overview.compared").format(a=f.previous[0].isoformat(), b=f.previous[1].isoformat()))
+if f.types:
+    st.caption(tr("info.types_note"))
+widgets.cards([
+    Card(tr("metric.schools"), fmt.num(len(schools))),
+    Card(tr("metric.coverage"), fmt.pct(cur.coverage), fmt.delta_rate(cur.coverage, old.coverage, p.lang),
+         tr("metric.coverage_help")),
+    Card(tr("metric.presence"), fmt.pct(cur.presence), fmt.delta_rate(cur.presence, old.presence, p.lang),
+         tr("metric.presence_help")),
+    Card(tr("metric.four100"), fmt.pct(cur.four100), None, tr("overview.no_history"))])
+widgets.cards([
+    Card(tr("metric.open"), fmt.num(cur.hazards["open"]), fmt.delta_count(cur.hazards["open"], old.hazards["open"]),
+         tr("metric.hazard_help"), rise_is_bad=True),
+    Card(tr("metric.overdue"), fmt.num(cur.hazards["overdue"]),
+         fmt.delta_count(cur.hazards["overdue"], old.hazards["overdue"]), tr("metric.hazard_help"), True),
+    Card(tr("metric.rectified"), fmt.num(cur.hazards["rectified"]),
+         fmt.delta_count(cur.hazards["rectified"], old.hazards["rectified"]), tr("metric.hazard_help")),
+    Card(tr("metric.missing_signs"), fmt.num(cur.missing_signs), fmt.delta_count(cur.missing_signs, old.missing_signs),
+         rise_is_bad=True)])
+if schools.empty:
     st.info(tr("info.no_schools"))
+elif now.presence.empty and now.hazards.empty:
+    st.info(tr("overview.empty_period"))
 
-map_col, legend_col = st.columns([3, 1])
+by = urlstate.one(st, tr("overview.colour"), "colour", ["status", "type"], key=f"colour_{p.lang}", default="status",
+                  format_func=lambda k: tr(f"overview.colour.{k}"), radio=True, horizontal=True)
+status = data_overview.school_statuses(now)
+rows = schools.to_dict("records")
+if by == "status":
+    points = layers.school_points(rows, p.lang, lambda s: STATUS_COLOURS[status.get(s["school_code"], "ok")],
+                                  lambda s: label("status", status.get(s["school_code"], "ok"), p.lang))
+    counted = {k: sum(1 for s in rows if status.get(s["school_code"], "ok") == k) for k in STATUSES}
+    entries = [(STATUS_COLOURS[k], label("status", k, p.lang), counted[k], "dot") for k in STATUSES]
+else:
+    points = layers.school_points(rows, p.lang)
+    entries = [(c, name, n, "dot") for c, name, n in legend_rows(counts_by_type(rows), p.lang)]
+base = page.load(tr, data_map.basemap, p.counties, f.counties)
+deck = layers.map_deck(base, [layers.school_layer(points)], f.counties, p.lang, data_map.style_url())
+map_col, legend_col = st.columns([3, 1.3])
 with map_col:
-    st.pydeck_chart(layers.overview_deck(counties, schools, selected, lang), height=640,
-                    key="overview_map", alt=tr("map.alt"))
+    page.school_map(deck, "overview_map", tr("map.alt"), height=620)
+    st.caption(tr("map.pick"))
 with legend_col:
-    st.subheader(tr("legend.title"))
-    st.markdown(legend.legend_html(counts, lang), unsafe_allow_html=True)
+    widgets.legend_box(entries, p.lang, tr("legend.status" if by == "status" else "legend.type"), tr("legend.title"))
+
+st.subheader(tr("overview.counties"))
+widgets.table(tables.county_comparison(data_overview.county_table(schools, now), p.counties, p.lang))

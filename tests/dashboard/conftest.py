@@ -10,6 +10,8 @@ import pytest
 import sqlalchemy as sa
 import streamlit as st
 
+from tests.dashboard import fixture_data as fx
+
 ROOT = Path(__file__).resolve().parents[2]
 COUNTIES = ROOT / "db" / "data" / "nujiang_counties.geojson"
 
@@ -85,3 +87,66 @@ def map_db(use_db: str, seed: Callable[[list[tuple]], None], fresh_caches: None)
     """A fresh database with the counties and SCHOOLS, made the one the dashboard reads."""
     seed(SCHOOLS)
     return use_db
+
+
+def add_field_data(engine: sa.Engine) -> None:
+    """Units, officers, assignments, presence, hazards, roads, signs, works, tracks, activities, towns."""
+    run = sa.text
+    with engine.begin() as conn:
+        conn.execute(run("UPDATE school SET guard_post = false WHERE school_code = '2153332503'"))
+        conn.execute(run("UPDATE school SET closed_management = NULL WHERE school_code = '2153332401'"))
+        for code, name, county, lon, lat in fx.UNITS:
+            conn.execute(run("INSERT INTO police_unit (unit_code, name, unit_type, county_adcode, geom) VALUES "
+                             "(:c, :n, '派出所', :k, ST_SetSRID(ST_MakePoint(:x, :y), 4326))"),
+                         {"c": code, "n": name, "k": county, "x": lon, "y": lat})
+        for badge, name, unit, phone in fx.OFFICERS:
+            conn.execute(run("INSERT INTO officer (badge_no, name, unit_code, phone) VALUES (:b, :n, :u, :p)"),
+                         {"b": badge, "n": name, "u": unit, "p": phone})
+        for school, badge, start, end in fx.ASSIGNMENTS:
+            conn.execute(run("INSERT INTO liaison_assignment (school_code, badge_no, role, valid_from, valid_to) "
+                             "VALUES (:s, :b, '挂钩民警', :f, :t)"), {"s": school, "b": badge, "f": start, "t": end})
+        codes = [s[0] for s in SCHOOLS]
+        conn.execute(run("INSERT INTO presence (school_code, day, window_name, present, dwell_min, min_distance_m, "
+                         "vehicle_ids, radius_m) VALUES (:s, :d, :w, :p, CASE WHEN :p THEN 5 ELSE 0 END, :m, "
+                         "CASE WHEN :p THEN ARRAY['V1'] ELSE ARRAY[]::varchar[] END, 100)"),
+                     fx.presence_rows(codes))
+        for h in fx.HAZARDS:
+            conn.execute(run(
+                "INSERT INTO hazard (hazard_id, kind, category, school_code, county_adcode, found_on, status, "
+                "deadline, rectified_on, description, geom) VALUES (:i, :k, :c, :s, :n, :f, :st, :d, :r, :t, "
+                "ST_SetSRID(ST_MakePoint(:x, :y), 4326))"),
+                dict(zip(["i", "k", "c", "s", "n", "f", "st", "d", "r", "x", "y"], h, strict=True), t=f"{h[0]}说明"))
+        for road, name, klass, coords in fx.ROADS:
+            line = "LINESTRING(" + ", ".join(f"{x} {y}" for x, y in coords) + ")"
+            conn.execute(run("INSERT INTO road (road_id, name, road_class, geom) VALUES "
+                             "(:r, :n, :k, ST_Multi(ST_GeomFromText(:g, 4326)))"),
+                         {"r": road, "n": name, "k": klass, "g": line})
+        for code, kind, status, day, road, lon, lat in fx.SIGNS:
+            conn.execute(run("INSERT INTO traffic_sign (sign_code, kind, status, surveyed_on, road_id, geom) "
+                             "VALUES (:c, :k, :s, :d, :r, ST_SetSRID(ST_MakePoint(:x, :y), 4326))"),
+                         {"c": code, "k": kind, "s": status, "d": day, "r": road, "x": lon, "y": lat})
+        for work, road, text, start, end in fx.WORKS:
+            conn.execute(run("INSERT INTO road_work (work_id, road_id, description, started_on, finished_on) "
+                             "VALUES (:w, :r, :t, :s, :e)"), {"w": work, "r": road, "t": text, "s": start, "e": end})
+        for a in fx.ACTIVITIES:
+            conn.execute(run("INSERT INTO activity (activity_id, kind, held_on, county_adcode, officers, vehicles, "
+                             "participants, materials) VALUES (:i, :k, :d, :c, :o, :v, :p, :m)"),
+                         dict(zip(["i", "k", "d", "c", "o", "v", "p", "m"], a, strict=True)))
+        for county, name, lon, lat in fx.TOWNSHIPS:
+            conn.execute(run("INSERT INTO township (county_adcode, name, geom) VALUES "
+                             "(:c, :n, ST_SetSRID(ST_MakePoint(:x, :y), 4326))"),
+                         {"c": county, "n": name, "x": lon, "y": lat})
+        conn.execute(run("INSERT INTO vehicle (vehicle_id, plate, unit_code) VALUES "
+                         "('V1', '云Q·J0001', 'U1'), ('V2', '云Q·J0002', 'U1')"))
+        conn.execute(run("INSERT INTO track_point (vehicle_id, ts, geom) VALUES "
+                         "(:v, :t, ST_SetSRID(ST_MakePoint(:x, :y), 4326))"), fx.track_rows())
+        conn.execute(run("INSERT INTO etl_run (dataset, file_name, sha256, status, rows_read, rows_loaded, "
+                         "rows_rejected, finished_at, loaded_by) VALUES ('hazards', 'hazards_2025.xlsx', "
+                         "repeat('a', 64), 'partial', 8, 7, 1, now(), 'tester')"))
+
+
+@pytest.fixture
+def field_db(map_db: str, engine: sa.Engine) -> str:
+    """map_db plus the field data of fixture_data, whose answers are known."""
+    add_field_data(engine)
+    return map_db

@@ -6,7 +6,7 @@ import json
 import re
 from typing import Any
 
-from dashboard import layers, viewport
+from dashboard import basemap, layers, viewport
 from dashboard.legend import TYPE_COLOURS, colour_of, counts_by_type, legend_html
 from db.models.base import SCHOOL_TYPES
 
@@ -20,9 +20,9 @@ COUNTIES = [
      "label_lon": 98.6, "label_lat": 27.9},
 ]
 SCHOOLS = [
-    {"name": "<img src=x onerror=alert(1)>", "school_type": "小学", "county_zh": "泸水市",
+    {"school_code": "S1", "name": "<img src=x onerror=alert(1)>", "school_type": "小学", "county_zh": "泸水市",
      "county_en": "Lushui", "lon": 98.8571234, "lat": 25.8519876, "pupils": 10},
-    {"name": "茨开幼儿园", "school_type": "幼儿园", "county_zh": "贡山独龙族怒族自治县",
+    {"school_code": "S2", "name": "茨开幼儿园", "school_type": "幼儿园", "county_zh": "贡山独龙族怒族自治县",
      "county_en": "Gongshan", "lon": 98.666, "lat": 27.741, "pupils": None},
 ]
 
@@ -53,21 +53,21 @@ def test_literal_strings_are_not_turned_into_expressions() -> None:
 
 def test_school_points_are_small_rounded_and_translated() -> None:
     points = by_id(spec(lang="en"), "schools")["data"]
-    assert points[0] == {"name": "<img src=x onerror=alert(1)>", "type_label": "Primary school",
-                         "county_label": "Lushui", "color": list(TYPE_COLOURS["小学"]),
+    assert points[0] == {"school_code": "S1", "title": "<img src=x onerror=alert(1)>",
+                         "detail": "Primary school · Lushui", "color": list(TYPE_COLOURS["小学"]),
                          "position": [98.85712, 25.85199]}
-    assert by_id(spec(), "schools")["data"][1]["type_label"] == "幼儿园"
+    assert by_id(spec(), "schools")["data"][1]["detail"] == "幼儿园 · 贡山独龙族怒族自治县"
 
 
 def test_tooltip_puts_fields_only_in_element_content() -> None:
-    html = layers.TOOLTIP["html"]
-    assert "{name}" in html
+    html = basemap.TOOLTIP["html"]
+    assert "{title}" in html and "{detail}" in html
     assert not re.search(r"<[^>]*\{", html), "a placeholder inside a tag would reach an attribute"
 
 
 def test_selected_counties_are_highlighted_and_framed() -> None:
     features = by_id(spec(("533324",)), "counties")["data"]["features"]
-    assert [f["properties"]["fill"] for f in features] == [layers.OTHER_FILL, layers.SELECTED_FILL]
+    assert [f["properties"]["fill"] for f in features] == [basemap.OTHER_FILL, basemap.SELECTED_FILL]
     whole, north = spec()["initialViewState"], spec(("533324",))["initialViewState"]
     assert 27.5 < north["latitude"] < 28.3 and 98.3 < north["longitude"] < 98.9
     assert north["zoom"] > whole["zoom"]

@@ -1,131 +1,143 @@
-"""The overview page run by AppTest against a real PostGIS holding fixture counties and schools."""
+"""The overview page run by AppTest against a real PostGIS holding the fixture prefecture."""
 
 from __future__ import annotations
 
-import json
 import socket
-from pathlib import Path
-from typing import Any
 
 import pytest
 from sqlalchemy.engine import make_url
-from streamlit.testing.v1 import AppTest
 
 from db.settings import get_settings
-
-OVERVIEW = Path(__file__).resolve().parents[2] / "dashboard" / "views" / "overview.py"
-
-
-def run_page(**params: str | list[str]) -> AppTest:
-    """Run the overview page once with the given URL query parameters."""
-    at = AppTest.from_file(str(OVERVIEW), default_timeout=30)
-    for key, value in params.items():
-        at.query_params[key] = value
-    return at.run()
+from tests.dashboard import fixture_data as fx
+from tests.dashboard.apptest import clean, deck, delta, layer, metric, run_page, table
 
 
-def deck(at: AppTest) -> dict[str, Any]:
-    """The deck JSON the page sends to the browser."""
-    charts = at.get("deck_gl_json_chart")
-    assert len(charts) == 1
-    return json.loads(charts[0].proto.json)
+def overview(**params: str | list[str]):  # noqa: ANN201
+    """The overview for the fixture period P."""
+    return run_page("overview", **{**fx.PERIOD, **params})
 
 
-def layer(spec: dict[str, Any], layer_id: str) -> dict[str, Any]:
-    """One layer of the deck by id."""
-    return next(item for item in spec["layers"] if item["id"] == layer_id)
-
-
-def points(at: AppTest) -> list[dict[str, Any]]:
+def points(at) -> list[dict]:  # noqa: ANN001
     """The school points on the map."""
     return layer(deck(at), "schools")["data"]
 
 
-def metric(at: AppTest, label: str) -> str:
-    """The value of the headline figure with this label."""
-    return next(m.value for m in at.metric if m.label == label)
-
-
-def test_map_has_no_basemap_and_all_layers(map_db: str, fixture_schools: list[tuple]) -> None:
-    at = run_page()
-    assert not at.exception
-    assert not at.error
+def test_map_has_no_basemap_provider_and_all_layers(field_db: str) -> None:
+    at = overview()
+    clean(at)
     spec = deck(at)
     raw = at.get("deck_gl_json_chart")[0].proto.json
     # map_provider=None: pydeck leaves out mapProvider and keeps its sentinel, which Streamlit drops.
-    assert "mapProvider" not in spec
-    assert spec["mapStyle"] == "__MAP_STYLE__"
+    assert "mapProvider" not in spec and spec["mapStyle"] == "__MAP_STYLE__"
     assert "cartocdn" not in raw and "mapbox" not in raw
-    assert [item["@@type"] for item in spec["layers"]] == ["GeoJsonLayer", "TextLayer", "ScatterplotLayer"]
+    assert [(item["id"], item["@@type"]) for item in spec["layers"]] == [
+        ("counties", "GeoJsonLayer"), ("roads", "PathLayer"), ("towns", "TextLayer"),
+        ("county-labels", "TextLayer"), ("schools", "ScatterplotLayer")]
     assert len(layer(spec, "counties")["data"]["features"]) == 4
-    labels = layer(spec, "county-labels")
-    assert labels["characterSet"] == "auto" and "Noto Sans CJK SC" in labels["fontFamily"]
-    assert {d["label"] for d in labels["data"]} == {"泸水市", "福贡县", "贡山独龙族怒族自治县",
-                                                   "兰坪白族普米族自治县"}
-    assert len(points(at)) == len(fixture_schools)
-    tooltip = json.loads(at.get("deck_gl_json_chart")[0].proto.tooltip)
-    assert tooltip["html"] == "<b>{name}</b><br/>{type_label} · {county_label}"
+    assert {d["label"] for d in layer(spec, "county-labels")["data"]} == {"泸水市", "福贡县", "贡山县", "兰坪县"}
+    assert {d["label"] for d in layer(spec, "towns")["data"]} == {"六库镇", "上帕镇", "金顶镇"}
+    assert len(layer(spec, "roads")["data"]) == 2
+    assert len(points(at)) == 9
+    assert spec["layers"][-1]["pickable"] is True
 
 
-def test_headline_figures_and_legend(map_db: str, fixture_schools: list[tuple]) -> None:
-    at = run_page()
-    assert metric(at, "学校总数") == str(len(fixture_schools))
-    assert metric(at, "在校学生") == f"{sum(s[6] for s in fixture_schools):,}"
-    assert metric(at, "县（市）") == "4"
-    legend = next(m.value for m in at.markdown if "xa-legend" in m.value)
-    assert "小学</td><td style='text-align:right'>2</td>" in legend
-    assert "职业学校</td><td style='text-align:right'>1</td>" in legend
+def test_headline_figures_against_the_previous_period(field_db: str) -> None:
+    at = overview()
+    clean(at)
+    assert metric(at, "学校总数") == "9"
+    assert metric(at, "挂钩民警覆盖率") == f"{fx.COVERAGE_P:.1%}" == "77.8%"
+    assert delta(at, "挂钩民警覆盖率") == "+11.1 个百分点"
+    assert metric(at, "高峰见警率") == f"{fx.PRESENCE_P:.1%}" == "37.0%"
+    assert delta(at, "高峰见警率") == "+3.7 个百分点"
+    assert metric(at, "四个100%达标率") == "77.8%"
+    assert metric(at, "未整改隐患") == str(fx.HAZARDS_P["open"]) and delta(at, "未整改隐患") == "+1"
+    assert metric(at, "逾期未整改") == "1" and delta(at, "逾期未整改") == "0"
+    assert metric(at, "已整改隐患") == "2" and delta(at, "已整改隐患") == "+1"
+    assert metric(at, "缺交通标志学校") == str(fx.MISSING_SIGNS_P) and delta(at, "缺交通标志学校") == "-1"
+    assert any("2025-02-17 至 2025-03-02" in c.value for c in at.caption)
 
 
-@pytest.mark.parametrize(("county", "expected"), [
-    ("533301", 3),
-    (["533301", "533325"], 6),
-    ("533301,533325", 6),
-    (["533324", "999999", "abc", "533324"], 1),
-])
-def test_county_filter_from_url(map_db: str, county: str | list[str], expected: int) -> None:
-    at = run_page(county=county)
-    assert not at.exception
-    assert len(points(at)) == expected
-    assert metric(at, "学校总数") == str(expected)
+def test_schools_are_coloured_by_their_worst_status(field_db: str) -> None:
+    status = {p["school_code"]: p["detail"].split("\n")[-1] for p in points(overview())}
+    assert status["2153330101"] == "隐患逾期未改"
+    assert status["2153330102"] == status["2153332302"] == "无挂钩民警"
+    assert status["2153332401"] == status["2153332503"] == "四个100%未达标"
+    assert [status[c] for c in ("2153330103", "2153332301", "2153332501", "2153332502")] == ["正常"] * 4
+    legend = next(m.value for m in overview().markdown if "xa-legend" in m.value)
+    assert "无挂钩民警</td><td style='text-align:right'>2</td>" in legend
+    assert "正常</td><td style='text-align:right'>4</td>" in legend
 
 
-def test_filter_fits_the_view_to_the_county(map_db: str) -> None:
-    whole = deck(run_page())["initialViewState"]
-    lushui = deck(run_page(county="533301"))["initialViewState"]
-    assert lushui["zoom"] > whole["zoom"]
-    assert 25.5 < lushui["latitude"] < 26.5 and 98.5 < lushui["longitude"] < 99.2
+def test_county_comparison(field_db: str) -> None:
+    shown = table(overview()).set_index("县（市）")
+    lushui = shown.loc["泸水市"]
+    assert lushui["学校数"] == "3" and lushui["挂钩覆盖率"] == "66.7%" and lushui["见警率"] == "44.4%"
+    assert (lushui["发现隐患"], lushui["未整改"], lushui["逾期"], lushui["整改率"]) == ("3", "1", "1", "33.3%")
+    assert lushui["缺标志学校"] == "1" and shown.loc["福贡县", "缺标志学校"] == "0"
 
 
-def test_invalid_url_values_are_ignored_and_dropped(map_db: str, fixture_schools: list[tuple]) -> None:
-    at = run_page(county=["999999", "'; DROP TABLE school; --"], lang="xx")
-    assert not at.exception
-    assert len(points(at)) == len(fixture_schools)
-    assert at.title[0].value == "校安图 · 学校分布总览"
-    assert "county" not in at.query_params
-
-
-def test_english_switch_from_url(map_db: str) -> None:
-    at = run_page(lang="en", county="533301")
-    assert not at.exception
-    assert at.title[0].value == "XiaoAn · where the schools are"
+def test_colour_by_type_and_english(field_db: str) -> None:
+    at = overview(lang="en", colour="type", county="533301")
+    clean(at)
+    assert at.title[0].value == "XiaoAn · campus safety at a glance"
     assert metric(at, "Schools") == "3"
-    assert {p["type_label"] for p in points(at)} == {"Primary school", "Kindergarten"}
-    assert {p["county_label"] for p in points(at)} == {"Lushui"}
-    assert "Lushui" in {d["label"] for d in layer(deck(at), "county-labels")["data"]}
+    assert {p["detail"] for p in points(at)} == {"Primary school · Lushui", "Kindergarten · Lushui"}
     assert any("Kindergarten" in m.value for m in at.markdown)
 
 
-def test_sidebar_widgets_write_the_url(map_db: str) -> None:
-    at = run_page()
+@pytest.mark.parametrize(("params", "expected"), [
+    ({"county": "533301"}, 3), ({"county": ["533301", "533325"]}, 6), ({"county": "533301,533325"}, 6),
+    ({"county": ["533324", "999999", "abc"]}, 1), ({"type": "小学"}, 2), ({"type": "小学,高中", "county": "533323"}, 1),
+])
+def test_filters_from_the_url(field_db: str, params: dict, expected: int) -> None:
+    at = overview(**params)
+    clean(at)
+    assert len(points(at)) == expected and metric(at, "学校总数") == str(expected)
+
+
+def test_type_filter_restricts_the_figures(field_db: str) -> None:
+    at = overview(type="小学")
+    assert metric(at, "挂钩民警覆盖率") == "50.0%"
+    assert metric(at, "未整改隐患") == "1"  # H1 at 六库镇中心小学; H3 belongs to no school
+
+
+def test_bad_url_values_are_ignored_and_never_widen(field_db: str) -> None:
+    at = run_page("overview", county=["999999", "'; DROP TABLE school; --"], lang="xx", type="<b>",
+                  colour="neon", **{"from": "2025-13-45", "to": "yesterday"})
+    clean(at)
+    assert len(points(at)) == 9
+    assert at.title[0].value == "校安图 · 学校安全总览"
+    assert "county" not in at.query_params and "type" not in at.query_params
+    at = overview(county="533301", type="nonsense")
+    assert len(points(at)) == 3
+
+
+def test_reversed_and_overlong_periods(field_db: str) -> None:
+    at = run_page("overview", **{"from": "2025-03-16", "to": "2025-03-03"})
+    clean(at)
+    assert at.query_params["from"] in ("2025-03-03", ["2025-03-03"])
+    at = run_page("overview", **{"from": "2016-01-01", "to": "2025-03-16"})
+    assert at.query_params["from"] in ("2023-03-17", ["2023-03-17"])
+
+
+def test_sidebar_widgets_write_the_url(field_db: str) -> None:
+    at = overview()
     at.sidebar.multiselect[0].select("533323").run()
     assert at.query_params["county"] in ("533323", ["533323"])
     assert len(points(at)) == 2
     at.sidebar.radio[0].set_value("en").run()
     assert at.query_params["lang"] in ("en", ["en"])
-    assert at.title[0].value == "XiaoAn · where the schools are"
+    assert at.title[0].value == "XiaoAn · campus safety at a glance"
     assert at.sidebar.multiselect[0].value == ["533323"]
-    assert len(points(at)) == 2
+    at.sidebar.multiselect[1].select("高中").run()
+    assert at.query_params["type"] in ("高中", ["高中"]) and len(points(at)) == 1
+
+
+def test_empty_period_says_so(field_db: str) -> None:
+    at = run_page("overview", **{"from": "2024-01-01", "to": "2024-01-31"})
+    clean(at)
+    assert any(i.value.startswith("所选时段内没有见警记录") for i in at.info)
+    assert metric(at, "高峰见警率") == "—"
 
 
 def test_database_down_shows_a_message(monkeypatch: pytest.MonkeyPatch, fresh_caches: None) -> None:
@@ -135,7 +147,7 @@ def test_database_down_shows_a_message(monkeypatch: pytest.MonkeyPatch, fresh_ca
     monkeypatch.setenv("XIAOAN_DATABASE_URL", f"postgresql+psycopg://nobody:secret@127.0.0.1:{port}/xiaoan")
     get_settings.cache_clear()
     try:
-        at = run_page()
+        at = run_page("overview")
     finally:
         get_settings.cache_clear()
     assert not at.exception
@@ -150,7 +162,7 @@ def test_database_without_views_shows_a_message(db_url: str, monkeypatch: pytest
                        .render_as_string(hide_password=False))
     get_settings.cache_clear()
     try:
-        at = run_page(lang="en")
+        at = run_page("overview", lang="en")
     finally:
         get_settings.cache_clear()
     assert not at.exception
@@ -159,15 +171,15 @@ def test_database_without_views_shows_a_message(db_url: str, monkeypatch: pytest
 
 
 def test_empty_database_says_so(use_db: str, fresh_caches: None) -> None:
-    at = run_page(lang="en")
+    at = run_page("overview", lang="en")
     assert not at.exception and not at.error
     assert at.info[0].value.startswith("No county boundaries")
 
 
 def test_counties_without_schools(use_db: str, seed, fresh_caches: None) -> None:  # noqa: ANN001
     seed([])
-    at = run_page()
-    assert not at.exception
-    assert at.info[0].value == "所选范围内还没有学校数据。"
+    at = overview()
+    clean(at)
+    assert any(i.value == "所选范围内还没有学校数据。" for i in at.info)
     assert points(at) == []
     assert metric(at, "学校总数") == "0"

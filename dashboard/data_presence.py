@@ -1,0 +1,50 @@
+"""Peak-hour presence per school and day, and patrol paths aggregated in SQL within a vertex budget."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Sequence
+
+import pandas as pd
+
+from dashboard import data
+from dashboard.data_map import within_budget
+from db.settings import get_settings
+
+PATH_VERTICES = 60_000  # ≈ 1.2 MB of rounded coordinates, whatever the number of GPS fixes
+FIRST_GRID_M = 25.0
+
+
+def window_names() -> list[str]:
+    """The configured peak windows, in their order (morning, noon, afternoon by default)."""
+    return list(get_settings().peak_windows)
+
+
+def presence_days(date_from: dt.date, date_to: dt.date, counties: Sequence[str],
+                  windows: Sequence[str] | None = None, radius_m: float | None = None) -> pd.DataFrame:
+    """Windows held and windows with presence per school and school day (radius None = as refreshed)."""
+    return data.frame("dash_presence_days", date_from=date_from, date_to=date_to, counties=list(counties) or None,
+                      windows=list(windows) if windows else None, radius_m=radius_m)
+
+
+def _windows_json(windows: Sequence[str] | None) -> str:
+    """The chosen windows' local start and end times as the paths query reads them."""
+    settings = get_settings()
+    names = list(windows) if windows else list(settings.peak_windows)
+    spans = [settings.peak_windows[n] for n in names if n in settings.peak_windows]
+    return json.dumps([{"starts": s, "ends": e} for s, e in spans])
+
+
+def paths(date_from: dt.date, date_to: dt.date, counties: Sequence[str],
+          windows: Sequence[str] | None = None) -> tuple[pd.DataFrame, float]:
+    """Each vehicle's distinct route in the windows of the period, and the grid (m) it was snapped to."""
+    settings = get_settings()
+
+    def fetch(grid_m: float) -> pd.DataFrame:
+        """The paths snapped to a grid of grid_m metres."""
+        return data.frame("dash_patrol_paths", date_from=date_from, date_to=date_to, tz=settings.timezone,
+                          counties=list(counties) or None, windows=_windows_json(windows), grid_m=grid_m,
+                          gap_s=settings.gap_limit_s)
+
+    return within_budget(fetch, PATH_VERTICES, first=FIRST_GRID_M)

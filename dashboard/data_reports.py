@@ -1,0 +1,63 @@
+"""The analytics of db.analytics, called through one cache (per database, function and arguments)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import data
+from dashboard.data import TTL_S
+from db.analytics import reports
+
+FUNCTIONS: dict[str, Callable[..., pd.DataFrame]] = {
+    "coverage": reports.coverage, "four100": reports.four100, "hazards": reports.hazards,
+    "activities": reports.activities, "sign_status": reports.sign_status,
+    "signs_not_reinstalled": reports.signs_not_reinstalled,
+}
+Counties = list[str] | None
+
+
+@st.cache_data(ttl=TTL_S, show_spinner=False)
+def _call(url: str, name: str, args: tuple[Any, ...], counties: tuple[str, ...]) -> pd.DataFrame:
+    """Run one analytics function on a pooled connection (cached)."""
+    with data.engine(url).connect() as conn:
+        return FUNCTIONS[name](conn, *args, counties=list(counties) or None)
+
+
+def _get(name: str, args: tuple[Any, ...], counties: Counties) -> pd.DataFrame:
+    """An analytics frame; database failures become DataUnavailable."""
+    return data.run(_call, name, args, tuple(sorted(counties or ())))
+
+
+def coverage(on: dt.date, counties: Counties) -> pd.DataFrame:
+    """Liaison coverage of every school on a day, with gap reasons."""
+    return _get("coverage", (on,), counties)
+
+
+def four100(counties: Counties) -> pd.DataFrame:
+    """The four-100% flags of every school."""
+    return _get("four100", (), counties)
+
+
+def hazards(date_from: dt.date, date_to: dt.date, counties: Counties) -> pd.DataFrame:
+    """Hazards found in the period, with their state at its end."""
+    return _get("hazards", (date_from, date_to), counties)
+
+
+def activities(date_from: dt.date, date_to: dt.date, counties: Counties) -> pd.DataFrame:
+    """Police work per county in the period."""
+    return _get("activities", (date_from, date_to), counties)
+
+
+def sign_status(as_of: dt.date, counties: Counties) -> pd.DataFrame:
+    """Each required sign kind of each school near a road, with its latest survey status."""
+    return _get("sign_status", (as_of,), counties)
+
+
+def signs_not_reinstalled(as_of: dt.date, counties: Counties) -> pd.DataFrame:
+    """Signs present before a road work and not surveyed present since."""
+    return _get("signs_not_reinstalled", (as_of,), counties)

@@ -1,0 +1,99 @@
+"""The filters every page shares — county, period, school type — in the sidebar and in the URL."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import streamlit as st
+
+from dashboard import sidebar, urlstate
+from dashboard.i18n import t, type_label
+from db.models.base import SCHOOL_TYPES
+
+FROM_PARAM, TO_PARAM, TYPE_PARAM = "from", "to", "type"
+DEFAULT_DAYS = 30
+MAX_DAYS = 731
+EARLIEST = dt.date(2015, 1, 1)
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What the user chose: counties (empty = all), an inclusive period, school types (empty = all)."""
+
+    counties: tuple[str, ...]
+    date_from: dt.date
+    date_to: dt.date
+    types: tuple[str, ...] = ()
+
+    @property
+    def county_arg(self) -> list[str] | None:
+        """The counties as the analytics take them: None means every county."""
+        return list(self.counties) or None
+
+    @property
+    def previous(self) -> tuple[dt.date, dt.date]:
+        """The period of the same length just before this one."""
+        end = self.date_from - dt.timedelta(days=1)
+        return end - (self.date_to - self.date_from), end
+
+    def keeps(self, school_type: object) -> bool:
+        """Whether a school of this type is in the selection."""
+        return not self.types or school_type in self.types
+
+
+def parse_date(raw: object, latest: dt.date) -> dt.date | None:
+    """An ISO date between 2015-01-01 and latest, else None."""
+    try:
+        value = dt.date.fromisoformat(str(raw).strip())
+    except ValueError:
+        return None
+    return value if EARLIEST <= value <= latest else None
+
+
+def parse_period(raw_from: object, raw_to: object, default_to: dt.date, latest: dt.date) -> tuple[dt.date, dt.date]:
+    """A valid period from URL text: bad parts fall back to the default; reversed dates are swapped;
+    a span longer than MAX_DAYS is cut at its end."""
+    span = dt.timedelta(days=DEFAULT_DAYS - 1)
+    end = parse_date(raw_to, latest)
+    start = parse_date(raw_from, latest)
+    if end is None:
+        end = max(default_to, start + span) if start else default_to
+        end = min(end, latest)
+    if start is None:
+        start = end - span
+    if start > end:
+        start, end = end, start
+    if (end - start).days >= MAX_DAYS:
+        start = end - dt.timedelta(days=MAX_DAYS - 1)
+    return start, end
+
+
+def period_filter(lang: str, default_to: dt.date) -> tuple[dt.date, dt.date]:
+    """From/to date inputs bound to `?from=&to=`; the period in use is always written into the URL."""
+    latest = dt.date.today() + dt.timedelta(days=366)
+    start, end = parse_period(st.query_params.get(FROM_PARAM), st.query_params.get(TO_PARAM), default_to, latest)
+    for param, value in ((FROM_PARAM, start), (TO_PARAM, end)):
+        if st.query_params.get(param) != value.isoformat():
+            st.query_params[param] = value.isoformat()
+    for param, value in ((FROM_PARAM, start), (TO_PARAM, end)):
+        key = f"period_{param}"
+        urlstate.seed(key, value)
+        st.sidebar.date_input(t(f"sidebar.{param}", lang), key=key, min_value=EARLIEST, max_value=latest,
+                          format="YYYY-MM-DD", on_change=urlstate.write, args=(param, key, None))
+    return start, end
+
+
+def type_filter(lang: str) -> list[str]:
+    """School types from `?type=` (empty = all)."""
+    return urlstate.multi(st.sidebar, t("sidebar.types", lang), TYPE_PARAM, SCHOOL_TYPES, key=f"type_filter_{lang}",
+                          format_func=lambda k: type_label(k, lang), placeholder=t("sidebar.all_types", lang))
+
+
+def sidebar_filters(counties: Sequence[Mapping[str, Any]], lang: str, default_to: dt.date) -> Filters:
+    """Render the shared filters and return what they select."""
+    chosen = sidebar.county_filter(counties, lang)
+    start, end = period_filter(lang, default_to)
+    return Filters(tuple(chosen), start, end, tuple(type_filter(lang)))

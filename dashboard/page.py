@@ -1,0 +1,83 @@
+"""What every page does first: language, title, counties, shared filters; errors as messages, not tracebacks."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any, NoReturn, TypeVar
+
+import pydeck as pdk
+import streamlit as st
+
+from dashboard import data, filters, nav, sidebar
+from dashboard.i18n import Translator, translator
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Page:
+    """The language, its translator, every county (for the basemap) and the shared filters."""
+
+    lang: str
+    tr: Translator
+    counties: list[dict[str, Any]]
+    filters: filters.Filters
+
+
+def unavailable(tr: Translator, exc: data.DataUnavailable) -> NoReturn:
+    """Say that the database cannot answer, with the one-line reason, and end the run."""
+    detail = str(exc).replace("`", "'")
+    st.error(f"{tr('error.database')}\n\n{tr('error.detail')}: `{detail}`")
+    st.stop()
+
+
+def load(tr: Translator, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+    """Call a data function; when the database cannot answer, show why and end the run."""
+    try:
+        return fn(*args, **kwargs)
+    except data.DataUnavailable as exc:
+        unavailable(tr, exc)
+
+
+def start(title_key: str, caption_key: str | None = None) -> Page:
+    """Sidebar language and filters, the title; stops with a message when there is no base data."""
+    lang = sidebar.language_switch()
+    tr = translator(lang)
+    st.title(tr(title_key))
+    if caption_key:
+        st.caption(tr(caption_key))
+    counties = load(tr, data.counties)
+    if not counties:
+        st.info(tr("info.no_counties"))
+        st.stop()
+    chosen = filters.sidebar_filters(counties, lang, load(tr, data.latest_day))
+    return Page(lang, tr, counties, chosen)
+
+
+def picked_school(selection: Mapping[str, Any] | None) -> str | None:
+    """The school code of the first picked map object that is a school (from a pydeck selection)."""
+    objects = (selection or {}).get("objects") or {}
+    for picked in objects.values():
+        for obj in picked or []:
+            code = obj.get("school_code") if isinstance(obj, Mapping) else None
+            if isinstance(code, str) and code:
+                return code
+    return None
+
+
+def _remember_pick(key: str) -> None:
+    """Selection callback: note the clicked school; the page opens it once the map is drawn."""
+    state = st.session_state.get(key)
+    code = picked_school(state.get("selection") if state else None)
+    if code:
+        st.session_state["_open_school"] = code
+
+
+def school_map(deck: pdk.Deck, key: str, alt: str, height: int = 600) -> None:
+    """A map whose school points open the school page when clicked."""
+    st.pydeck_chart(deck, height=height, key=key, alt=alt, on_select=lambda: _remember_pick(key),
+                    selection_mode="single-object")
+    code = st.session_state.pop("_open_school", None)
+    if code:
+        nav.open_school(code)

@@ -1,0 +1,62 @@
+"""Tables as shown (pure): chosen columns, formatted the one way, headed in the user's language."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
+
+import pandas as pd
+
+from dashboard import fmt
+from dashboard.i18n import county_label, label, t, type_label
+
+Column = tuple[str, str, Callable[[Any], str]]  # (source column, catalogue key of the header, formatter)
+
+
+def text(value: object) -> str:
+    """Any value as plain text (— when missing)."""
+    return fmt.MISSING if value is None or (isinstance(value, float) and value != value) else str(value)
+
+
+def shown(frame: pd.DataFrame, columns: Sequence[Column], lang: str) -> pd.DataFrame:
+    """The frame's chosen columns, formatted and headed in lang (every cell is text)."""
+    out = {t(key, lang): [fmt_(v) for v in frame[source]] if source in frame
+           else [fmt.MISSING] * len(frame) for source, key, fmt_ in columns}
+    return pd.DataFrame(out, index=range(len(frame)))
+
+
+def coded(prefix: str, lang: str) -> Callable[[Any], str]:
+    """A formatter for coded values (statuses, kinds, reasons) in lang."""
+    return lambda v: fmt.MISSING if v is None or v != v or v == "" else label(prefix, v, lang)
+
+
+def types(lang: str) -> Callable[[Any], str]:
+    """A formatter for school types in lang."""
+    return lambda v: type_label(str(v), lang)
+
+
+def counties(rows: Sequence[Mapping[str, Any]], lang: str) -> Callable[[Any], str]:
+    """A formatter from adcode to the county's name in lang."""
+    names = {str(c["adcode"]): county_label(c, lang) for c in rows}
+    return lambda v: names.get(str(v), text(v))
+
+
+def county_comparison(table: pd.DataFrame, county_rows: Sequence[Mapping[str, Any]], lang: str) -> pd.DataFrame:
+    """The overview's county comparison as shown."""
+    return shown(table, [
+        ("county_adcode", "col.county", counties(county_rows, lang)), ("schools", "col.schools", fmt.num),
+        ("coverage", "col.coverage", fmt.pct), ("presence", "col.presence", fmt.pct),
+        ("four100", "col.four100", fmt.pct), ("found", "col.found", fmt.num), ("open", "col.open", fmt.num),
+        ("overdue", "col.overdue", fmt.num), ("rectification", "col.rectification", fmt.pct),
+        ("missing_signs", "col.missing_signs", fmt.num)], lang)
+
+
+def gap_list(table: pd.DataFrame, county_rows: Sequence[Mapping[str, Any]], lang: str) -> pd.DataFrame:
+    """The coverage-gap list as shown."""
+    return shown(table, [
+        ("name", "col.school", text), ("school_code", "col.code", text),
+        ("county_adcode", "col.county", counties(county_rows, lang)), ("school_type", "col.type", types(lang)),
+        ("gap", "col.gap", coded("gap_kind", lang)), ("reason", "col.reason", coded("gap", lang)),
+        ("expired_on", "col.expired_on", fmt.day), ("nearest_unit_m", "col.unit_m", fmt.metres),
+        ("windows", "col.windows", fmt.num), ("present", "col.present", fmt.num), ("rate", "col.rate", fmt.pct),
+        ("min_distance_m", "col.closest", fmt.metres)], lang)

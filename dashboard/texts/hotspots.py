@@ -1,0 +1,4 @@
+"""Texts of the hotspots page."""
+
+TEXTS: dict[str, tuple[str, str]] = {
+}

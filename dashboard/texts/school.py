@@ -1,0 +1,4 @@
+"""Texts of the school page."""
+
+TEXTS: dict[str, tuple[str, str]] = {
+}

@@ -1,0 +1,4 @@
+"""Texts of the signs page."""
+
+TEXTS: dict[str, tuple[str, str]] = {
+}

@@ -1,0 +1,4 @@
+"""Texts of the work page."""
+
+TEXTS: dict[str, tuple[str, str]] = {
+}

@@ -1,0 +1,41 @@
+"""Small display helpers the pages share: a row of figures, a legend, a text table."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import legend
+
+
+@dataclass(frozen=True)
+class Card:
+    """One headline figure: label, value as shown, change as shown, help, whether a rise is bad."""
+
+    label: str
+    value: str
+    delta: str | None = None
+    help: str | None = None
+    rise_is_bad: bool = False
+
+
+def cards(row: Sequence[Card]) -> None:
+    """The figures side by side."""
+    for column, card in zip(st.columns(len(row)), row, strict=True):
+        column.metric(card.label, card.value, delta=card.delta, help=card.help,
+                      delta_color="inverse" if card.rise_is_bad else "normal")
+
+
+def legend_box(entries: Iterable[legend.Entry], lang: str, head: str, title: str | None = None) -> None:
+    """A legend beside a map: only catalogue labels, colours and counts, all escaped."""
+    if title:
+        st.markdown(f"**{title}**")
+    st.markdown(legend.table(entries, lang, head), unsafe_allow_html=True)
+
+
+def table(frame: pd.DataFrame, key: str | None = None, height: int | str = "auto") -> None:
+    """A text table without the index column."""
+    st.dataframe(frame, hide_index=True, width="stretch", key=key, height=height)

@@ -1,0 +1,60 @@
+"""Helpers to run one page file with AppTest and read what it shows."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from streamlit.testing.v1 import AppTest
+
+VIEWS = Path(__file__).resolve().parents[2] / "dashboard" / "views"
+MAX_PAYLOAD = 5 * 1024 * 1024
+
+
+def run_page(name: str, **params: str | list[str]) -> AppTest:
+    """Run dashboard/views/<name>.py once with the given URL query parameters."""
+    at = AppTest.from_file(str(VIEWS / f"{name}.py"), default_timeout=60)
+    for key, value in params.items():
+        at.query_params[key] = value
+    return at.run()
+
+
+def decks(at: AppTest) -> list[dict[str, Any]]:
+    """Every deck the page sends to the browser, each checked to be under the payload limit."""
+    raw = [chart.proto.json for chart in at.get("deck_gl_json_chart")]
+    assert all(len(r.encode()) < MAX_PAYLOAD for r in raw)
+    return [json.loads(r) for r in raw]
+
+
+def deck(at: AppTest) -> dict[str, Any]:
+    """The one deck of the page."""
+    found = decks(at)
+    assert len(found) == 1
+    return found[0]
+
+
+def layer(spec: dict[str, Any], layer_id: str) -> dict[str, Any]:
+    """One layer of a deck by id."""
+    return next(item for item in spec["layers"] if item["id"] == layer_id)
+
+
+def metric(at: AppTest, label: str) -> str:
+    """The value of the headline figure with this label."""
+    return next(m.value for m in at.metric if m.label == label)
+
+
+def delta(at: AppTest, label: str) -> str:
+    """The change shown under the headline figure with this label."""
+    return next(m.delta for m in at.metric if m.label == label)
+
+
+def table(at: AppTest, index: int = 0) -> Any:
+    """The index-th dataframe shown, as a pandas DataFrame."""
+    return at.dataframe[index].value
+
+
+def clean(at: AppTest) -> None:
+    """No exception and no error on the page."""
+    assert not at.exception, [e.value for e in at.exception]
+    assert not at.error, [e.value for e in at.error]
