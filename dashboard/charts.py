@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import altair as alt
 import pandas as pd
 
@@ -44,3 +46,41 @@ def monthly_trend(frame: pd.DataFrame, measure: str, lang: str) -> alt.Chart:
                  alt.Tooltip(f"{measure}:Q", title=t(f"work.{measure}", lang), format=",")],
     ).properties(height=320)
     return _styled(chart)
+
+
+def school_calendar(rows: pd.DataFrame, windows: list[str], labels: dict[str, str], lang: str) -> alt.Chart:
+    """One school: peak window × school day, green with presence, red without."""
+    cells = rows.assign(date=pd.to_datetime(rows["day"]).dt.strftime("%Y-%m-%d"),
+                        window=rows["window_name"].map(lambda w: labels.get(w, w)),
+                        seen=rows["present"].map(lambda p: t("yes" if p else "no", lang)))
+    order = [labels.get(w, w) for w in windows] + sorted(set(cells["window"]) - {labels.get(w, w) for w in windows})
+    chart = alt.Chart(cells[["date", "window", "seen", "min_distance_m", "first_seen"]]).mark_rect(
+        stroke="white").encode(
+        x=alt.X("date:O", title=t("chart.day", lang), axis=alt.Axis(labelAngle=-60)),
+        y=alt.Y("window:N", title=None, sort=order),
+        color=alt.Color("seen:N", title=t("chart.present", lang),
+                        scale=alt.Scale(domain=[t("yes", lang), t("no", lang)], range=["#28a05a", "#c81e2d"])),
+        tooltip=[alt.Tooltip("date:O", title=t("chart.day", lang)),
+                 alt.Tooltip("window:N", title=t("gaps.window", lang)),
+                 alt.Tooltip("seen:N", title=t("chart.present", lang)),
+                 alt.Tooltip("first_seen:N", title=t("school.first_seen", lang)),
+                 alt.Tooltip("min_distance_m:Q", title=t("col.closest", lang), format=",.0f")],
+    ).properties(height=alt.Step(CELL_PX + 6))
+    return _styled(chart)
+
+
+def month_grid(monthly: pd.DataFrame, months: list[str], counties: list[str], measures: tuple[str, ...]
+               ) -> pd.DataFrame:
+    """Every county × month of the period, zeros where nothing was recorded (lines are then unbroken)."""
+    full = pd.MultiIndex.from_product([months, counties], names=["month", "county_adcode"]).to_frame(index=False)
+    merged = full.merge(monthly[["month", "county_adcode", *measures]], how="left", on=["month", "county_adcode"])
+    return merged.fillna({m: 0 for m in measures})
+
+
+def months_between(first: dt.date, last: dt.date) -> list[str]:
+    """The calendar months from first to last as YYYY-MM."""
+    months, year, month = [], first.year, first.month
+    while (year, month) <= (last.year, last.month):
+        months.append(f"{year:04d}-{month:02d}")
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return months

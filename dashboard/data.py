@@ -70,8 +70,8 @@ def run(fn: Callable[..., T], *args: Any) -> T:
     """Call fn(url, *args); a database or configuration failure becomes DataUnavailable."""
     try:
         return fn(database_url(), *args)
-    except (sa.exc.SQLAlchemyError, XiaoAnError, OSError) as exc:
-        raise DataUnavailable(user_message(exc).splitlines()[0]) from exc
+    except (sa.exc.SQLAlchemyError, XiaoAnError, OSError) as exc:  # ValueError stays a bug
+        raise DataUnavailable(failure(exc)) from exc
 
 
 def frame(name: str, **params: Any) -> pd.DataFrame:
@@ -94,3 +94,16 @@ def latest_day() -> dt.date:
     found = frame("dash_latest_day", today=dt.date.today())
     value = found["latest"].iloc[0] if len(found) else None
     return value if isinstance(value, dt.date) else dt.date.today()
+
+
+def current_engine() -> sa.Engine:
+    """The cached engine of the database in use (for the ETL's loads)."""
+    return run(_engine)
+
+
+def failure(exc: BaseException) -> str:
+    """The one-line user message of a failure."""
+    return user_message(exc).splitlines()[0]
+
+
+FAILURES = (sa.exc.SQLAlchemyError, XiaoAnError, OSError, ValueError)

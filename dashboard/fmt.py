@@ -57,11 +57,3 @@ def delta_rate(current: object, previous: object, lang: str) -> str | None:
 def md(text: object) -> str:
     """User text made literal inside Streamlit markdown: every markdown and HTML character escaped."""
     return _MD_SPECIAL.sub(r"\\\1", str(text)).replace("\n", " ")
-
-
-def mask_phone(phone: object) -> str:
-    """A phone number with the middle hidden: 13912345554 → 139****5554; short ones fully hidden."""
-    digits = re.sub(r"\s|-", "", str(phone or ""))
-    if not digits:
-        return MISSING
-    return f"{digits[:3]}****{digits[-4:]}" if len(digits) >= 8 else "****"

@@ -45,7 +45,7 @@ def school_layer(points: list[dict[str, Any]], layer_id: str = "schools", radius
 
 def view(base: Basemap, selected: Sequence[str]) -> pdk.ViewState:
     """The view that frames the selected counties (all when none is selected)."""
-    return fit_view(bounds(base.counties, selected))
+    return fit_view(bounds(base.counties, selected), width=700, height=560)
 
 
 def map_deck(base: Basemap, layers: list[pdk.Layer], selected: Sequence[str], lang: str,

@@ -24,8 +24,9 @@ TYPE_COLOURS: dict[str, tuple[int, int, int]] = {
     "职业学校": (140, 86, 75),
 }
 OTHER_COLOUR = (90, 90, 90)
-SHAPES = {"dot": "border-radius:50%;", "square": "border-radius:2px;", "line": "height:0.25em;",
-          "ring": "border-radius:50%;background:transparent!important;border:2px solid {c}!important;"}
+SHAPES = {"dot": "background:{c};border:1px solid #fff;border-radius:50%;",
+          "square": "background:{c};border:1px solid #fff;border-radius:2px;",
+          "line": "background:{c};height:0.25em;", "ring": "background:#fff;border:2px solid {c};border-radius:50%;"}
 
 
 def colour_of(school_type: str) -> tuple[int, int, int]:
@@ -55,7 +56,7 @@ def table(entries: Iterable[Entry], lang: str, head: str | None = None) -> str:
         rgb = "rgb({},{},{})".format(*(int(c) for c in colour[:3]))
         style = SHAPES.get(shape, SHAPES["dot"]).format(c=rgb)
         swatch = (f"<span style='display:inline-block;width:0.9em;height:0.9em;vertical-align:middle;"
-                  f"background:{rgb};border:1px solid #fff;{style}'></span>")
+                  f"box-sizing:border-box;{style}'></span>")
         shown = "" if count is None else esc(f"{int(count):,}")
         rows.append(f"<tr><td>{swatch}</td><td>{esc(str(label))}</td><td style='text-align:right'>{shown}</td></tr>")
     return f"<table class='xa-legend' style='width:100%;border-collapse:collapse'>{''.join(rows)}</table>"

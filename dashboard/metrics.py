@@ -69,3 +69,20 @@ def figures(coverage: pd.DataFrame, presence: pd.DataFrame, four100: pd.DataFram
 def rectification_rate(counts: dict[str, int]) -> float | None:
     """Rectified / found."""
     return counts["rectified"] / counts["found"] if counts.get("found") else None
+
+
+def hazards_by_county(hazards: pd.DataFrame, as_of: dt.date) -> pd.DataFrame:
+    """Found, rectified, on deadline, open, overdue and the rectification rate per county."""
+    rows = [{"county_adcode": code, **(c := hazard_counts(group, as_of)), "rectification": rectification_rate(c)}
+            for code, group in hazards.groupby("county_adcode")]
+    return pd.DataFrame(rows, columns=["county_adcode", *HAZARD_STATES, "rectification"])
+
+
+def select_hazards(hazards: pd.DataFrame, kinds: Collection[str], categories: Collection[str],
+                   statuses: Collection[str]) -> pd.DataFrame:
+    """The hazards of the chosen kinds, categories and stored statuses (an empty choice keeps all)."""
+    keep = pd.Series(True, index=hazards.index)
+    for column, chosen in (("kind", kinds), ("category", categories), ("status", statuses)):
+        if chosen:
+            keep &= hazards[column].isin(list(chosen))
+    return hazards[keep]

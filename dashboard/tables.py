@@ -60,3 +60,27 @@ def gap_list(table: pd.DataFrame, county_rows: Sequence[Mapping[str, Any]], lang
         ("expired_on", "col.expired_on", fmt.day), ("nearest_unit_m", "col.unit_m", fmt.metres),
         ("windows", "col.windows", fmt.num), ("present", "col.present", fmt.num), ("rate", "col.rate", fmt.pct),
         ("min_distance_m", "col.closest", fmt.metres)], lang)
+
+
+def overdue_list(hazards: pd.DataFrame, as_of: Any, county_rows: Sequence[Mapping[str, Any]], lang: str
+                 ) -> pd.DataFrame:
+    """The overdue hazards as shown, longest overdue first."""
+    late = hazards[hazards["overdue"].astype(bool)].copy()
+    late["days"] = [(as_of - d).days if d is not None and d == d else None for d in late["deadline"]]
+    late = late.sort_values("days", ascending=False)
+    return shown(late, [
+        ("hazard_id", "col.hazard", text), ("kind", "col.kind", coded("hazard_kind", lang)),
+        ("category", "col.category", text), ("school_name", "col.school", text),
+        ("county_adcode", "col.county", counties(county_rows, lang)), ("found_on", "col.found_on", fmt.day),
+        ("deadline", "col.deadline", fmt.day), ("days", "col.days_overdue", fmt.num),
+        ("description", "col.description", text)], lang)
+
+
+def hazard_counties(summary: pd.DataFrame, county_rows: Sequence[Mapping[str, Any]], lang: str) -> pd.DataFrame:
+    """Hazard states per county as shown."""
+    return shown(summary, [
+        ("county_adcode", "col.county", counties(county_rows, lang)), ("found", "col.found", fmt.num),
+        ("rectified", "col.rectified", fmt.num), ("on_deadline", "col.on_deadline", fmt.num),
+        ("open", "col.open", fmt.num), ("overdue", "col.overdue", fmt.num),
+        ("rectification", "col.rectification", fmt.pct)], lang)
+

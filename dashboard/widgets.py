@@ -39,3 +39,11 @@ def legend_box(entries: Iterable[legend.Entry], lang: str, head: str, title: str
 def table(frame: pd.DataFrame, key: str | None = None, height: int | str = "auto") -> None:
     """A text table without the index column."""
     st.dataframe(frame, hide_index=True, width="stretch", key=key, height=height)
+
+
+def table_or_info(frame: pd.DataFrame, empty: str) -> None:
+    """The table, or a message when it has no rows."""
+    if frame.empty:
+        st.info(empty)
+    else:
+        table(frame)

@@ -1,4 +1,39 @@
-"""Texts of the signs page."""
+"""Texts of the traffic-signs page."""
 
 TEXTS: dict[str, tuple[str, str]] = {
+    "signs.title": ("交通标志 · 校园周边道路安全设施", "Traffic signs · road safety around schools"),
+    "signs.caption": ("校门临近道路的学校须在校门前后 {m} 米内设置限速30、注意儿童/学校区域、减速带等标志；"
+                      "按时段末日的最近一次调查判断。",
+                      "A school whose gate is near a road needs, within {m} m along it, a 30 km/h limit, a "
+                      "school-zone warning and a speed bump; judged by the latest survey up to the period's end."),
+    "signs.near_road": ("临路学校", "Schools near a road"),
+    "signs.missing_schools": ("缺标志学校", "Schools missing signs"),
+    "signs.bad_signs": ("缺失或损坏的标志", "Signs missing or damaged"),
+    "signs.not_reinstalled_count": ("施工后未恢复", "Not put back after works"),
+    "signs.not_reinstalled_short": ("道路施工后未恢复", "Not put back after road works"),
+    "signs.missing_list": ("缺少必设标志的学校", "Schools missing required signs"),
+    "signs.none_missing": ("所选范围内临路学校的必设标志齐全。", "Every school near a road has its required signs."),
+    "signs.no_schools_near": ("所选范围内没有临近道路的学校（或尚未导入道路数据）。",
+                              "No school gate lies near a road in the selection (or no roads are loaded yet)."),
+    "signs.not_reinstalled": ("道路施工后未恢复的标志", "Signs not put back after road works"),
+    "signs.none_not_reinstalled": ("没有施工后未恢复的标志。", "No sign is waiting to be put back."),
+    "signs.map_alt": ("交通标志地图", "Map of traffic signs"),
+    "signs.sep": ("、", ", "),
+    "signs.lacking_item": ("{kind}（{status}）", "{kind} ({status})"),
+    "legend.signs": ("交通标志（最近一次调查）", "Signs (latest survey)"),
+    "legend.schools": ("临路学校", "Schools near a road"),
+    "signs.school.missing": ("缺必设标志", "Signs missing"),
+    "signs.school.complete": ("标志齐全", "Signs complete"),
+    "col.road": ("道路", "Road"),
+    "col.lacking": ("缺少的标志", "Missing"),
+    "col.missing_count": ("缺少种类", "Kinds missing"),
+    "col.surveyed_on": ("调查日期", "Surveyed on"),
+    "col.sign": ("标志编号", "Sign"),
+    "col.sign_kind": ("标志种类", "Sign kind"),
+    "col.work": ("施工", "Road work"),
+    "col.work_started": ("开工", "Started"),
+    "col.work_finished": ("完工", "Finished"),
+    "col.present_before": ("施工前完好", "Present before"),
+    "col.surveyed_after": ("完工后调查", "Surveyed after"),
+    "col.affected": ("附近学校", "Schools nearby"),
 }

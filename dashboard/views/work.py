@@ -1,5 +1,46 @@
-"""Placeholder."""
+"""工作统计 Work statistics: activity totals against the previous period, a brief, county and month trends."""
+
+from __future__ import annotations
 
 import streamlit as st
 
-st.write("todo")
+from dashboard import charts, data, data_reports, fmt, page, tables_detail, urlstate, widgets
+from dashboard.i18n import county_label, short_county
+from dashboard.tables_detail import MEASURES
+from dashboard.widgets import Card
+
+p = page.start("work.title", "work.caption")
+tr, f, lang = p.tr, p.filters, p.lang
+if f.types:
+    st.caption(tr("work.types_note"))
+now = page.load(tr, data_reports.activities, f.date_from, f.date_to, f.county_arg)
+before = page.load(tr, data_reports.activities, *f.previous, f.county_arg)
+monthly = page.load(tr, data.frame, "dash_activity_monthly", date_from=f.date_from, date_to=f.date_to,
+                    counties=f.county_arg)
+total = {m: int(now[m].sum()) for m in MEASURES}
+old = {m: int(before[m].sum()) for m in MEASURES}
+for row in (MEASURES[:4], MEASURES[4:]):
+    widgets.cards([Card(tr(f"work.{m}"), fmt.num(total[m]), fmt.delta_count(total[m], old[m])) for m in row])
+
+if monthly.empty:
+    st.info(tr("work.empty"))
+shown_counties = [c for c in p.counties if not f.counties or c["adcode"] in f.counties]
+where = (tr("work.whole") if not f.counties else tr("signs.sep").join(county_label(c, lang) for c in shown_counties))
+st.subheader(tr("work.brief"))
+with st.container(border=True):
+    st.text(tr("work.brief_text").format(a=f.date_from.isoformat(), b=f.date_to.isoformat(), where=where,
+                                         **{m: fmt.num(total[m]) for m in MEASURES}))
+
+st.subheader(tr("work.by_county"))
+widgets.table(tables_detail.work(now, p.counties, lang))
+st.subheader(tr("work.trend"))
+measure = urlstate.one(st, tr("work.measure"), "measure", MEASURES, key=f"measure_{lang}", default="officer_times",
+                       format_func=lambda m: tr(f"work.{m}"))
+if not monthly.empty:
+    names = {c["adcode"]: short_county(county_label(c, lang)) for c in p.counties}
+    grid = charts.month_grid(monthly, charts.months_between(f.date_from, f.date_to),
+                             [c["adcode"] for c in shown_counties], MEASURES)
+    st.altair_chart(charts.monthly_trend(grid.assign(county=grid["county_adcode"].map(names)), measure, lang),
+                    width="stretch")
+    with st.expander(tr("work.monthly")):
+        widgets.table(tables_detail.work(monthly, p.counties, lang, month=True))

@@ -1,0 +1,65 @@
+"""Loading uploaded files through the ETL (the CLI's functions and report), and listing reject reports."""
+
+from __future__ import annotations
+
+import re
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import sqlalchemy as sa
+
+from db.settings import get_settings
+from etl.datasets import DATASETS
+from etl.load import LoadResult
+from etl.options import LoadOptions
+from etl.runner import load_file
+
+CRS_CHOICES = ("wgs84", "cgcs2000", "gcj02", "bd09")
+SAFE = re.compile(r"[^\w.\-]+")
+
+
+@dataclass(frozen=True)
+class Upload:
+    """What became of an uploaded file: the ETL's result and its reject report (CSV bytes, saved path)."""
+
+    result: LoadResult
+    report_csv: bytes | None
+    report_path: Path | None
+
+
+def safe_name(name: str) -> str:
+    """A file name without folders or odd characters (the suffix kept: the ETL reads by suffix)."""
+    cleaned = SAFE.sub("_", Path(name.replace("\\", "/")).name).strip("._")
+    return cleaned or "upload"
+
+
+def rejects_dir() -> Path:
+    """Where reject reports are kept, as the CLI keeps them."""
+    return get_settings().home / "rejects"
+
+
+def load_upload(engine: sa.Engine, dataset: str, files: list[tuple[str, bytes]], crs: str = "wgs84",
+                dry_run: bool = False, loaded_by: str | None = None) -> Upload:
+    """Write the uploaded bytes under their own names (a shapefile with its parts) and load the main file."""
+    options = LoadOptions(crs=crs) if loaded_by is None else LoadOptions(crs=crs, loaded_by=loaded_by)
+    with tempfile.TemporaryDirectory(prefix="xiaoan-upload-") as folder:
+        paths = []
+        for name, content in files:
+            path = Path(folder) / safe_name(name)
+            path.write_bytes(content)
+            paths.append(path)
+        main = next((q for q in paths if q.suffix.lower() == ".shp"), paths[0])
+        result = load_file(engine, DATASETS[dataset], main, dry_run=dry_run, options=options)
+        if not result.report.rejects:
+            return Upload(result, None, None)
+        saved = result.report.write_csv(rejects_dir() / f"{main.stem}.rejects.csv")
+        return Upload(result, saved.read_bytes(), saved)
+
+
+def reject_reports(limit: int = 30) -> list[Path]:
+    """The newest reject reports on disk."""
+    folder = rejects_dir()
+    if not folder.is_dir():
+        return []
+    return sorted(folder.glob("*.rejects.csv"), key=lambda q: q.stat().st_mtime, reverse=True)[:limit]
