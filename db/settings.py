@@ -38,6 +38,9 @@ class Settings(BaseSettings):
     liaison_max_unit_km: float = Field(default=30.0, description="an officer's unit farther away is too far")
     road_near_m: float = Field(default=30.0, description="a gate this close to a road needs its signs")
     sign_along_m: float = Field(default=150.0, description="required signs lie this far along the road")
+    hotspot_hex_size_m: float = Field(default=1000.0, description="edge of the hotspot hexagons in metres")
+    hotspot_permutations: int = Field(default=0, description="Gi* permutations; 0 uses the normal p-value")
+    basemap_style_url: str | None = Field(default=None, description="intranet map style.json adding tiles")
     load_lock_timeout_s: int = Field(default=300, description="how long a load waits for another of its dataset")
 
     @property

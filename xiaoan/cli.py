@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import sys
 from pathlib import Path
@@ -43,7 +44,9 @@ def refresh() -> None:
 @app.command()
 def demo(seed: int = typer.Option(7, help="random seed; the same seed writes the same data"),
          out: Path = typer.Option(None, help="folder for the demo files"),
-         if_empty: bool = typer.Option(False, "--if-empty", help="only when no school is loaded")) -> None:
+         if_empty: bool = typer.Option(False, "--if-empty", help="only when no school is loaded"),
+         today: dt.datetime = typer.Option(None, formats=["%Y-%m-%d"], help="last day of the demo (today)")
+         ) -> None:
     """Write the Nujiang demo as the files a county hands over and load them through the ETL."""
     from etl import demo as demo_data
 
@@ -53,7 +56,8 @@ def demo(seed: int = typer.Option(7, help="random seed; the same seed writes the
             if conn.execute(sa.text("SELECT EXISTS (SELECT 1 FROM school)")).scalar():
                 typer.echo("schools are already loaded; demo skipped")
                 return
-    results = demo_data.run(engine, out or get_settings().home / "demo", seed)
+    anchor = today.date() if today else None
+    results = demo_data.run(engine, out or get_settings().home / "demo", seed, anchor)
     raise typer.Exit(load_cmd.summarise(results, get_settings().home / "rejects"))
 
 

@@ -36,6 +36,8 @@ class School(Base):
     staff: Mapped[int | None]
     geom = mapped_column(point(), nullable=False)
     gate_geom = mapped_column(point(), nullable=False)
+    gate_utm = mapped_column(Geometry("POINT", srid=32647, spatial_index=True),
+                             sa.Computed("ST_Transform(gate_geom, 32647)", persisted=True))
     full_time_guard: Mapped[bool | None]
     closed_management: Mapped[bool | None]
     alarm_video_linked: Mapped[bool | None]

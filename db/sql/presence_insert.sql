@@ -10,12 +10,12 @@ WITH days AS (
     SELECT * FROM jsonb_to_recordset(CAST(:windows AS jsonb))
         AS w(name text, school_type text, starts time, ends time)
 ), gate AS (
-    SELECT s.school_code, s.school_type, ST_Transform(s.gate_geom, 32647) AS gate_m,
+    SELECT s.school_code, s.school_type, s.gate_utm AS gate_m,
            CASE WHEN s.guard_post THEN CAST(:guard_radius_m AS float8) ELSE CAST(:radius_m AS float8) END AS r
     FROM school s
     WHERE CAST(:schools AS text[]) IS NULL OR s.school_code = ANY(CAST(:schools AS text[]))
-), slot AS (
-    SELECT g.school_code, g.gate_m, g.r, w.name, d.day,
+), slot AS MATERIALIZED (
+    SELECT g.school_code, ST_X(g.gate_m) AS gx, ST_Y(g.gate_m) AS gy, g.r, w.name, d.day,
            (d.day + w.starts) AT TIME ZONE CAST(:tz AS text) AS w0,
            (d.day + w.ends) AT TIME ZONE CAST(:tz AS text) AS w1
     FROM gate g
@@ -23,28 +23,37 @@ WITH days AS (
                OR (w.school_type IS NULL AND NOT EXISTS (
                    SELECT 1 FROM win o WHERE o.school_type = g.school_type AND o.name = w.name))
     CROSS JOIN days d
-), span AS (
-    SELECT DISTINCT w0 - make_interval(secs => :gap_s) AS lo, w1 + make_interval(secs => :gap_s) AS hi
+), span AS (  -- every instant a path inside a window can start or end at
+    SELECT range_agg(tstzrange(w0 - make_interval(secs => :gap_s), w1 + make_interval(secs => :gap_s))) AS r
     FROM slot
-), pt AS (
-    SELECT DISTINCT p.vehicle_id, p.ts, ST_Transform(p.geom, 32647) AS g
-    FROM track_point p JOIN span ON p.ts >= span.lo AND p.ts < span.hi
+), pt AS MATERIALIZED (
+    SELECT p.vehicle_id, p.ts, ST_Transform(p.geom, 32647) AS g
+    FROM track_point p
+    WHERE p.ts >= (SELECT lower(r) FROM span) AND p.ts < (SELECT upper(r) FROM span)
+      AND p.ts <@ (SELECT r FROM span)
 ), seg AS (
     SELECT vehicle_id, ts AS t0, g AS p0,
            CASE WHEN nx_ts - ts <= make_interval(secs => :gap_s) THEN nx_ts ELSE ts END AS t1,
            CASE WHEN nx_ts - ts <= make_interval(secs => :gap_s) THEN nx_g ELSE g END AS p1
     FROM (SELECT *, lead(ts) OVER w AS nx_ts, lead(g) OVER w AS nx_g
           FROM pt WINDOW w AS (PARTITION BY vehicle_id ORDER BY ts)) AS s
-), hit AS (  -- every path piece near a gate during a window, with the time it spent within R
-    SELECT sl.school_code, sl.day, sl.name, sg.vehicle_id, sl.r, m.*
+), near AS MATERIALIZED (  -- path pieces within :near_m of a gate (GiST on school.gate_utm), per local day
+    SELECT sg.vehicle_id, sg.t0, sg.t1, s.school_code, local.day,
+           ST_X(sg.p0) AS x0, ST_Y(sg.p0) AS y0, ST_X(sg.p1) AS x1, ST_Y(sg.p1) AS y1
     FROM seg sg
-    JOIN slot sl ON sg.t1 >= sl.w0 AND sg.t0 < sl.w1
-                AND ST_DWithin(ST_MakeLine(sg.p0, sg.p1), sl.gate_m, CAST(:near_m AS float8))
-    CROSS JOIN LATERAL xiaoan_segment_near_gate(sg.t0, sg.p0, sg.t1, sg.p1, sl.gate_m, sl.r, sl.w0, sl.w1) AS m
+    JOIN school s ON ST_DWithin(s.gate_utm, ST_MakeLine(sg.p0, sg.p1), CAST(:near_m AS float8))
+    CROSS JOIN LATERAL (SELECT DISTINCT CAST(t AT TIME ZONE CAST(:tz AS text) AS date) AS day
+                        FROM unnest(ARRAY[sg.t0, sg.t1]) AS t) AS local
+    WHERE CAST(:schools AS text[]) IS NULL OR s.school_code = ANY(CAST(:schools AS text[]))
+), hit AS (  -- ... during one of that school's windows, with the time spent within R
+    SELECT sl.school_code, sl.day, sl.name, n.vehicle_id, m.*
+    FROM near n
+    JOIN slot sl ON sl.school_code = n.school_code AND sl.day = n.day AND n.t1 >= sl.w0 AND n.t0 < sl.w1
+    CROSS JOIN LATERAL xiaoan_segment_near_gate(n.t0, n.x0, n.y0, n.t1, n.x1, n.y1, sl.gx, sl.gy, sl.r,
+                                                sl.w0, sl.w1) AS m
 ), agg AS (
     SELECT school_code, day, name, min(closest_m) AS min_distance_m,
-           min(enter_at) FILTER (WHERE enter_at IS NOT NULL) AS first_seen,
-           max(leave_at) FILTER (WHERE enter_at IS NOT NULL) AS last_seen,
+           min(enter_at) AS first_seen, max(leave_at) AS last_seen,
            range_agg(tstzrange(enter_at, leave_at, '[]')) FILTER (WHERE enter_at IS NOT NULL) AS inside,
            array_agg(DISTINCT vehicle_id ORDER BY vehicle_id) FILTER (WHERE enter_at IS NOT NULL) AS vehicle_ids
     FROM hit GROUP BY school_code, day, name

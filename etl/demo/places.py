@@ -14,7 +14,7 @@ from shapely.ops import nearest_points
 
 from etl.readers.geojson import read_geojson
 
-DATA = Path(__file__).resolve().parent.parent / "db" / "data"
+DATA = Path(__file__).resolve().parents[2] / "db" / "data"
 COUNTIES_FILE = DATA / "nujiang_counties.geojson"
 TOWNSHIPS_FILE = DATA / "townships.csv"
 METRES_PER_DEGREE = 111_320.0

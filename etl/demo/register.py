@@ -1,4 +1,4 @@
-"""A deterministic Nujiang demo written as the files a county hands over, loaded by the real loaders."""
+"""Demo register: schools, township seats, police units, officers and their liaison assignments."""
 
 from __future__ import annotations
 
@@ -6,13 +6,7 @@ import datetime as dt
 import random
 from pathlib import Path
 
-import sqlalchemy as sa
-from openpyxl import Workbook
-
-from etl.datasets import DATASETS
-from etl.demo_places import COUNTIES_FILE, Township, offset, scatter, townships
-from etl.load import LoadResult
-from etl.runner import load_file
+from etl.demo.places import Township, offset, scatter
 
 SEATS = {"六库镇", "上帕镇", "茨开镇", "金顶镇"}
 VILLAGES = ("团结", "和平", "向阳", "光明", "永安", "双河", "大坪", "新华", "丰收", "民族", "红旗", "中心",
@@ -77,21 +71,6 @@ def unit_rows(towns: list[Township]) -> list[list[object]]:
     return rows
 
 
-def write_xlsx(path: Path, header: list[str], rows: list[list[object]], text_columns: int) -> Path:
-    """A workbook with Chinese headers; the first text_columns columns are stored as text."""
-    book = Workbook()
-    sheet = book.active
-    sheet.append(header)
-    for row in rows:
-        sheet.append(row)
-    for column in sheet.iter_cols(min_col=1, max_col=text_columns, min_row=2):
-        for cell in column:
-            cell.number_format = "@"
-    book.properties.created = book.properties.modified = dt.datetime(2026, 9, 1)
-    book.save(path)
-    return path
-
-
 def write_townships(path: Path, towns: list[Township]) -> Path:
     """The township seats as a UTF-8 CSV with Chinese headers."""
     lines = ["乡镇,经度,纬度"] + [f"{t.name},{t.seat.x:.6f},{t.seat.y:.6f}" for t in towns]
@@ -99,17 +78,49 @@ def write_townships(path: Path, towns: list[Township]) -> Path:
     return path
 
 
-def write_files(out_dir: Path, seed: int = 7) -> dict[str, Path]:
-    """Write the demo's files and return them by dataset."""
-    out_dir.mkdir(parents=True, exist_ok=True)
-    rng, towns = random.Random(seed), townships()
-    return {"counties": COUNTIES_FILE,
-            "townships": write_townships(out_dir / "乡镇驻地.csv", towns),
-            "units": write_xlsx(out_dir / "派出所.xlsx", UNIT_HEADER, unit_rows(towns), 3),
-            "schools": write_xlsx(out_dir / "学校名录.xlsx", SCHOOL_HEADER, school_rows(rng, towns), 3)}
+SURNAMES = "和李杨余王张赵熊罗段胡普丰密桑木字尹邓"
+GIVEN = ("建华", "志强", "国庆", "海燕", "文军", "永明", "春花", "玉兰", "金福", "学东", "新民", "丽华", "光荣",
+         "正平", "秀英", "阿四", "扒三", "付生", "雪梅", "云龙")
+OFFICER_HEADER = ["警号", "姓名", "单位代码", "职务", "联系电话"]
+ASSIGNMENT_HEADER = ["学校标识码", "警号", "角色", "开始日期", "结束日期"]
 
 
-def run(engine: sa.Engine, out_dir: Path, seed: int = 7) -> list[LoadResult]:
-    """Write the demo files and load them in dependency order."""
-    files = write_files(out_dir, seed)
-    return [load_file(engine, DATASETS[name], path) for name, path in files.items()]
+def officer_rows(rng: random.Random, units: list[list[object]]) -> list[list[object]]:
+    """Three to five officers per police station, two at a traffic brigade; phones are fictitious."""
+    rows, serial = [], 0
+    for unit in units:
+        for n in range(rng.randint(3, 5) if unit[2] == "派出所" else 2):
+            serial += 1
+            rank = "所长" if n == 0 and unit[2] == "派出所" else rng.choice(["民警", "民警", "社区民警", "辅警"])
+            rows.append([f"05{serial:04d}",
+                         rng.choice(SURNAMES) + rng.choice(GIVEN), unit[0], rank,
+                         f"1{rng.choice('3589')}{rng.randint(0, 9)}{rng.randint(0, 99999999):08d}"])
+    return rows
+
+
+def assignment_rows(rng: random.Random, schools: list[list[object]], units: list[list[object]],
+                    officers: list[list[object]], term_start: dt.date) -> list[list[object]]:
+    """A liaison officer of the township's station for almost every school; some gaps on purpose."""
+    station = {u[1].removesuffix("派出所"): u[0] for u in units if u[2] == "派出所"}
+    by_unit: dict[str, list[str]] = {}
+    for badge, _, unit, *_ in officers:
+        by_unit.setdefault(unit, []).append(badge)
+    order = sorted(range(len(schools)), key=lambda i: rng.random())
+    never, expired = set(order[:5]), set(order[5:9])
+    rows = []
+    for i, school in enumerate(schools):
+        staff = by_unit[station[school[3]]]
+        badge = staff[i % len(staff)]
+        if i in never:
+            continue
+        if i in expired:
+            rows.append([school[0], badge, "挂钩民警", term_start.replace(year=term_start.year - 1),
+                         term_start - dt.timedelta(days=60)])
+            continue
+        rows.append([school[0], badge, "挂钩民警", term_start, ""])
+        if school[14] == "是":
+            rows.append([school[0], staff[(i + 1) % len(staff)], "护学岗", term_start, ""])
+    liuku = by_unit[station["六库镇"]][0]
+    extra = [s for s in schools if s[3] == "六库镇"][:8]
+    rows += [row for row in ([s[0], liuku, "挂钩民警", term_start, ""] for s in extra) if row not in rows]
+    return rows

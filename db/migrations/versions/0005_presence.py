@@ -19,22 +19,21 @@ depends_on: str | Sequence[str] | None = None
 # Returns the closest distance to the gate while inside the window [w0, w1), and the instants it
 # entered and left the disc of radius r around the gate inside the window (NULL when it never did).
 # Solves |p0 + s (p1 - p0) - gate|^2 = r^2 for the fraction s of the way; exact, no buffer polygons.
+# The function is inlined into the presence query; OFFSET 0 keeps each step computed once per row
+# instead of the planner pasting the expressions into each other (measured: 35 µs a row without).
 SEGMENT_NEAR_GATE = """
-CREATE FUNCTION xiaoan_segment_near_gate(t0 timestamptz, p0 geometry, t1 timestamptz, p1 geometry,
-                                         gate geometry, r float8, w0 timestamptz, w1 timestamptz)
+CREATE FUNCTION xiaoan_segment_near_gate(t0 timestamptz, x0 float8, y0 float8, t1 timestamptz, x1 float8,
+                                         y1 float8, gx float8, gy float8, r float8, w0 timestamptz,
+                                         w1 timestamptz)
 RETURNS TABLE (closest_m float8, enter_at timestamptz, leave_at timestamptz)
 LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-WITH v AS (
-    SELECT EXTRACT(EPOCH FROM t1 - t0)::float8 AS dur,
-           ST_X(p1) - ST_X(p0) AS dx, ST_Y(p1) - ST_Y(p0) AS dy,
-           ST_X(p0) - ST_X(gate) AS fx, ST_Y(p0) - ST_Y(gate) AS fy
-), f AS (
-    SELECT v.*, dx * dx + dy * dy AS a, fx * dx + fy * dy AS half_b, fx * fx + fy * fy - r * r AS c,
-           CASE WHEN dur > 0 THEN GREATEST(0, EXTRACT(EPOCH FROM w0 - t0) / dur) ELSE 0 END AS lo,
-           CASE WHEN dur > 0 THEN LEAST(1, EXTRACT(EPOCH FROM w1 - t0) / dur) ELSE 0 END AS hi
-    FROM v
-), s AS (
-    SELECT f.*,
+SELECT sqrt((fx + s_close * dx) ^ 2 + (fy + s_close * dy) ^ 2),
+       CASE WHEN s_in <= s_out AND t0 + make_interval(secs => s_in * dur) < w1
+            THEN GREATEST(t0 + make_interval(secs => s_in * dur), w0) END,
+       CASE WHEN s_in <= s_out AND t0 + make_interval(secs => s_in * dur) < w1
+            THEN LEAST(t0 + make_interval(secs => s_out * dur), w1) END
+FROM (
+    SELECT *,
            CASE WHEN a = 0 THEN lo ELSE LEAST(GREATEST(-half_b / a, lo), hi) END AS s_close,
            CASE WHEN a = 0 THEN CASE WHEN c <= 0 THEN lo END
                 WHEN half_b * half_b - a * c >= 0 THEN GREATEST((-half_b - sqrt(half_b * half_b - a * c)) / a, lo)
@@ -42,17 +41,17 @@ WITH v AS (
            CASE WHEN a = 0 THEN CASE WHEN c <= 0 THEN hi END
                 WHEN half_b * half_b - a * c >= 0 THEN LEAST((-half_b + sqrt(half_b * half_b - a * c)) / a, hi)
            END AS s_out
-    FROM f
-), t AS (
-    SELECT sqrt((fx + s_close * dx) ^ 2 + (fy + s_close * dy) ^ 2) AS closest_m,
-           CASE WHEN s_in <= s_out THEN GREATEST(t0 + make_interval(secs => s_in * dur), w0) END AS enter_at,
-           CASE WHEN s_in <= s_out THEN LEAST(t0 + make_interval(secs => s_out * dur), w1) END AS leave_at
-    FROM s
-)
-SELECT closest_m,
-       CASE WHEN enter_at < w1 THEN enter_at END,
-       CASE WHEN enter_at < w1 THEN leave_at END
-FROM t
+    FROM (
+        SELECT dur, dx, dy, fx, fy, dx * dx + dy * dy AS a, fx * dx + fy * dy AS half_b,
+               fx * fx + fy * fy - r * r AS c,
+               CASE WHEN dur > 0 THEN GREATEST(0, EXTRACT(EPOCH FROM w0 - t0)::float8 / dur) ELSE 0 END AS lo,
+               CASE WHEN dur > 0 THEN LEAST(1, EXTRACT(EPOCH FROM w1 - t0)::float8 / dur) ELSE 0 END AS hi
+        FROM (SELECT EXTRACT(EPOCH FROM t1 - t0)::float8 AS dur, x1 - x0 AS dx, y1 - y0 AS dy,
+                     x0 - gx AS fx, y0 - gy AS fy OFFSET 0) AS v
+        OFFSET 0
+    ) AS f
+    OFFSET 0
+) AS s
 $$
 """
 
