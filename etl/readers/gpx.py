@@ -12,36 +12,47 @@ from etl.tracks.points import BATCH_SIZE, PointBatch, RawPoint
 
 MPS_TO_KMH = 3.6  # GPX speeds are metres per second
 TAGS = ("{*}trkpt", "{*}name", "{*}trk", "{*}wpt", "{*}rtept", "{*}rte")
+VALUES = ("{*}time", "{*}speed", "{*}course")  # in <trkpt> (GPX 1.0) or in its <extensions> (GPX 1.1)
+FORGET_EVERY = 1000  # finished points are unlinked from their segment in blocks
 
 
 def _local(tag: object) -> str:
-    """Tag name without its namespace ('' for comments and processing instructions)."""
+    """Tag name without its namespace ('' for entities and other nodes that are not elements)."""
     return tag.rpartition("}")[2] if isinstance(tag, str) else ""
 
 
+class _Names(dict):
+    """Local names by full tag, remembered: lxml hands out the same few tag strings again and again."""
+
+    def __missing__(self, tag: object) -> str:
+        self[tag] = _local(tag)
+        return self[tag]
+
+
+NAMES = _Names()
+
+
 def _point(number: int, vehicle: str, elem: etree._Element) -> RawPoint:
-    """The raw values of one <trkpt>: time, position, and speed/course from GPX 1.0 or an extension."""
-    values = {"time": "", "speed": "", "course": ""}
-    for child in elem:
-        name = _local(child.tag)
-        if name in values:
-            values[name] = (child.text or "").strip()
-        elif name == "extensions":
-            for sub in child.iter():
-                sub_name = _local(sub.tag)
-                if sub_name in ("speed", "course") and not values[sub_name]:
-                    values[sub_name] = (sub.text or "").strip()
-    return (number, vehicle, values["time"], (elem.get("lon") or "").strip(), (elem.get("lat") or "").strip(),
-            values["speed"], values["course"])
+    """The raw values of one <trkpt>: time, position, speed and course (the first of each found)."""
+    time = speed = course = ""
+    for sub in elem.iter(VALUES):  # the tag filter runs in C: no Python objects for <ele>, wrappers…
+        name = NAMES[sub.tag]
+        if name == "time":
+            time = time or sub.text or ""
+        elif name == "speed":
+            speed = speed or sub.text or ""
+        else:
+            course = course or sub.text or ""
+    return (number, vehicle, time.strip(), (elem.get("lon") or "").strip(), (elem.get("lat") or "").strip(),
+            speed.strip(), course.strip())
 
 
-def _forget(elem: etree._Element) -> None:
-    """Free a finished element and its earlier siblings, so memory stays flat whatever the file size."""
+def _forget(elem: etree._Element, siblings: bool = True) -> None:
+    """Free a finished element and, if asked, unlink its earlier siblings: memory stays flat."""
     elem.clear(keep_tail=False)
     parent = elem.getparent()
-    if parent is not None:
-        while elem.getprevious() is not None:
-            del parent[0]
+    if siblings and parent is not None:
+        del parent[:parent.index(elem)]
 
 
 def read_gpx(path: Path, vehicle: str | None = None, batch_size: int = BATCH_SIZE) -> Iterator[PointBatch]:
@@ -51,18 +62,19 @@ def read_gpx(path: Path, vehicle: str | None = None, batch_size: int = BATCH_SIZ
     with path.open("rb") as fh:
         events = etree.iterparse(fh, events=("end",), tag=TAGS, resolve_entities=False, no_network=True,
                                  remove_comments=True, remove_pis=True)
-        batch, number, track_name, checked = PointBatch(speed_scale=MPS_TO_KMH), 0, "", False
+        batch, number, checked = PointBatch(speed_scale=MPS_TO_KMH), 0, False
+        current = vehicle or path.stem  # the vehicle of the points read now
         try:
             for _, elem in events:
                 if not checked:
                     if _local(elem.getroottree().getroot().tag) != "gpx":
                         raise UnreadableFile(f"{path.name}: not a GPX file (the root element is not <gpx>)")
                     checked = True
-                name = _local(elem.tag)
+                name = NAMES[elem.tag]
                 if name == "trkpt":
                     number += 1
-                    batch.points.append(_point(number, vehicle or track_name or path.stem, elem))
-                    _forget(elem)
+                    batch.points.append(_point(number, current, elem))
+                    _forget(elem, number % FORGET_EVERY == 0)
                     if len(batch.points) >= batch_size:
                         batch.position = fh.tell()
                         yield batch
@@ -70,9 +82,9 @@ def read_gpx(path: Path, vehicle: str | None = None, batch_size: int = BATCH_SIZ
                 elif name == "name":
                     parent = elem.getparent()
                     if parent is not None and _local(parent.tag) == "trk":
-                        track_name = (elem.text or "").strip()[:200]
+                        current = vehicle or (elem.text or "").strip()[:200] or path.stem
                 else:  # end of a track, waypoint, route or route point
-                    track_name = "" if name == "trk" else track_name
+                    current = (vehicle or path.stem) if name == "trk" else current
                     _forget(elem)
         except etree.XMLSyntaxError as exc:
             raise UnreadableFile(f"{path.name}: not readable GPX ({exc})") from exc

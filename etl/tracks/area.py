@@ -56,7 +56,7 @@ class Area:
         return cls.from_shapes([shapely.from_wkb(r.wkb) for r in rows])
 
     def place(self, crs: str, x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """WGS-84 lon and lat (rounded to 7 decimals, about 1 cm) and a verdict per point."""
+        """WGS-84 lon and lat (converted ones rounded to 7 decimals, about 1 cm) and a verdict per point."""
         lon, lat = to_wgs84_arrays(crs, x, y)
         verdict = np.where(shapely.contains_xy(self.shape, lon, lat), INSIDE, OUTSIDE)
         outside = np.flatnonzero(verdict != INSIDE)
@@ -68,4 +68,6 @@ class Area:
             if is_geographic(crs):
                 impossible = ~((np.abs(x[outside]) <= 180) & (np.abs(y[outside]) <= 90))
                 verdict[outside[impossible & ~swapped]] = OUT_OF_RANGE
+        if canonical(crs) in {"EPSG:4326", "EPSG:4490"}:
+            return lon, lat, verdict
         return np.round(lon, 7), np.round(lat, 7), verdict

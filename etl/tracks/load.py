@@ -52,6 +52,7 @@ def _load(conn: sa.Connection, dataset: Dataset, path: Path, digest: str, report
           options: LoadOptions, dry_run: bool) -> LoadResult:
     """The body of one load inside its transaction."""
     checker = Checker(report, Area.from_db(conn), zone(options.timezone), options.crs)
+    conn.execute(query("track_memory"))
     with file_progress(path) as progress:
         staged = stage(conn, read_points(path, options), checker, progress)
     repeats = _drop_repeats(conn, report, checker.tz)
