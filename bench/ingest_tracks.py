@@ -15,6 +15,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
@@ -28,7 +29,8 @@ RADIUS = 0.03
 COUNTIES = Path(__file__).resolve().parent.parent / "db" / "data" / "nujiang_counties.geojson"
 
 
-def tracks(points: int, vehicles: int, seed: int = 7):
+def tracks(points: int, vehicles: int, seed: int = 7) -> Iterator[tuple[str, int, np.ndarray, np.ndarray,
+                                                                        np.ndarray, np.ndarray]]:
     """Per vehicle: name, local times, lon, lat, speed km/h, heading (a mean-reverting walk near a seat)."""
     rng = np.random.default_rng(seed)
     per = -(-points // vehicles)

@@ -25,6 +25,7 @@ class _Names(dict):
     """Local names by full tag, remembered: lxml hands out the same few tag strings again and again."""
 
     def __missing__(self, tag: object) -> str:
+        """Work out and remember a tag not seen before."""
         self[tag] = _local(tag)
         return self[tag]
 

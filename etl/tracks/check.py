@@ -28,6 +28,7 @@ class Checker:
     now: dt.datetime = field(default_factory=lambda: dt.datetime.now(dt.UTC))
 
     def __post_init__(self) -> None:
+        """Derived settings: the time parser, whether positions need converting, the latest valid time."""
         self.time = TimeParser(self.tz)
         self.as_written = canonical(self.crs) in {"EPSG:4326", "EPSG:4490"}
         self.latest = self.now.astimezone(dt.UTC).replace(tzinfo=None) + FUTURE_TOLERANCE

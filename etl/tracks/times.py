@@ -47,6 +47,7 @@ class TimeParser:
     """Text → naive UTC datetime; written without a zone, a time is local time in tz."""
 
     def __init__(self, tz: dt.tzinfo) -> None:
+        """Remember the zone and, when it has one since 2000, its fixed offset."""
         self.tz, self.offset = tz, fixed_offset(tz)
 
     def __call__(self, text: str) -> dt.datetime:

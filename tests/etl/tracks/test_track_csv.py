@@ -68,3 +68,13 @@ def test_unreadable_files(tmp_path, content, message):
     path.write_bytes(content)
     with pytest.raises(UnreadableFile, match=message.replace("(", r"\(").replace(")", r"\)")):
         raw_points(path)
+
+
+def test_the_progress_bar_is_off_unless_asked_for(tmp_path):
+    from etl.tracks.progress import file_progress
+
+    path = write_csv(tmp_path / "t.csv", ["A1,2024-03-05 07:30:00,98.8,25.8"])
+    with file_progress(path) as advance:  # stdout is no terminal under pytest
+        advance(10)
+    with file_progress(path, enabled=True) as advance:
+        advance(path.stat().st_size)
