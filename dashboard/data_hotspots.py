@@ -14,7 +14,7 @@ from dashboard.data import TTL_S
 from db.analytics import hotspots as analytics
 
 SIZES_M = (500, 1000, 2000, 5000, 10000)
-MAX_CELLS = 8_000  # ≈ 1.6 MB of hexagons at most
+MAX_CELLS = 6_000  # ≈ 1.4 MB of hexagons at most
 FEW_HAZARDS = 50  # below this, permutation p-values (the normal one overstates lone hazards)
 PERMUTATIONS = 999
 

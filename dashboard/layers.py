@@ -13,7 +13,7 @@ from dashboard.legend import colour_of
 from dashboard.viewport import bounds, fit_view
 
 Row = Mapping[str, Any]
-MAX_POINTS = 20_000  # ≈ 3 MB at most; more is never sent (the tables list everything)
+MAX_POINTS = 10_000  # ≈ 1.5 MB at most; more is never sent (the tables list everything)
 
 
 def point(lon: object, lat: object) -> list[float]:

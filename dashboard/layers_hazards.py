@@ -51,7 +51,8 @@ def hexagon_rows(grid: Iterable[Row], by: str, lang: str) -> list[dict[str, Any]
         detail = t("hotspots.cell_detail", lang).format(cls=label("hotspot", h["hotspot_class"], lang),
                                                          z=fmt.MISSING if z is None or z != z else f"{z:.2f}")
         rows.append({"polygon": geometry["coordinates"][0][:-1], "color": [*colour, 170],
-                     "title": t("hotspots.cell_title", lang).format(n=fmt.num(h["hazard_count"])), "detail": detail})
+                     "count": int(h["hazard_count"]), "detail": detail,
+                     "title": t("hotspots.cell_title", lang).format(n=fmt.num(h["hazard_count"]))})
     return rows
 
 
@@ -62,10 +63,10 @@ def hexagon_layer(rows: list[dict[str, Any]]) -> pdk.Layer:
                      pickable=True)
 
 
-def hazard_points(hazards: Iterable[Row], lang: str) -> list[dict[str, Any]]:
+def hazard_points(hazards: Iterable[Row], lang: str, limit: int = MAX_POINTS) -> list[dict[str, Any]]:
     """Hazard points by status (overdue ones ringed in black), with plain-text tooltips; when there are too
     many, the overdue and open ones are kept; they are drawn last, on top."""
-    rows = sorted(hazards, key=lambda h: (not h["overdue"], h["status"] == "rectified"))[:MAX_POINTS][::-1]
+    rows = sorted(hazards, key=lambda h: (not h["overdue"], h["status"] == "rectified"))[:limit][::-1]
     return [{"title": f"{h['category']} · {label('hazard_kind', h['kind'], lang)}",
              "detail": "\n".join(str(x) for x in (
                  label("hazard_status", "overdue" if h["overdue"] else h["status"], lang),

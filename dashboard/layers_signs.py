@@ -16,10 +16,11 @@ from dashboard.signs import NOT_REINSTALLED_RING, SIGN_COLOURS
 Row = Mapping[str, Any]
 
 
-def sign_points(signs: Iterable[Row], not_reinstalled: Collection[str], lang: str) -> list[dict[str, Any]]:
+def sign_points(signs: Iterable[Row], not_reinstalled: Collection[str], lang: str, limit: int = MAX_POINTS
+                ) -> list[dict[str, Any]]:
     """One dot per sign: colour by latest status, purple ring when not put back after road works."""
     points = []
-    for s in list(signs)[:MAX_POINTS]:
+    for s in list(signs)[:limit]:
         late = s["sign_code"] in not_reinstalled
         lines = [label("sign_status", s["status"], lang), f"{t('col.surveyed_on', lang)} {fmt.day(s['surveyed_on'])}",
                  str(s.get("road_name") or ""), t("signs.not_reinstalled_short", lang) if late else ""]

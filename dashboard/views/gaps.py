@@ -52,9 +52,10 @@ days = metrics.only(page.load(tr, data_presence.presence_days, f.date_from, f.da
                               radius_m), codes)
 table = gaps.gap_table(schools, coverage, days)
 count = table["gap"].value_counts()
-widgets.cards([Card(tr("gaps.no_liaison"), fmt.num(count.get("no_liaison", 0)), rise_is_bad=True),
-               Card(tr("gaps.weak_liaison"), fmt.num(count.get("weak_liaison", 0))),
-               Card(tr("gaps.no_presence_schools"), fmt.num(count.get("no_presence", 0))),
+never = int(((table["windows"] > 0) & (table["present"] == 0)).sum())
+widgets.cards([Card(tr("gaps.no_liaison"), fmt.num((~table["covered"]).sum()), rise_is_bad=True),
+               Card(tr("gaps.weak_liaison"), fmt.num((table["covered"] & table["gap_reason"].notna()).sum())),
+               Card(tr("gaps.no_presence_schools"), fmt.num(never)),
                Card(tr("gaps.presence"), fmt.pct(metrics.presence_rate(days)), help=tr("metric.presence_help"))])
 if schools.empty:
     st.info(tr("info.no_schools"))

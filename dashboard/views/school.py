@@ -25,6 +25,8 @@ from dashboard.i18n import county_label, label, type_label
 from dashboard.nav import SCHOOL_PARAM
 from dashboard.widgets import Card
 
+NEAR_POINTS = 2_000  # per layer around one school: the payload stays small whatever the volume
+
 p = page.start("school.title")
 tr, f, lang = p.tr, p.filters, p.lang
 code = str(st.query_params.get(SCHOOL_PARAM) or "")
@@ -95,8 +97,9 @@ nearby = points[points["sign_code"].isin(set(signs["sign_code"].dropna()) | set(
 base = page.load(tr, data_map.basemap, p.counties, [school["county_adcode"]])
 spot = layers.school_points([school], lang, lambda s: (31, 78, 140))
 deck = layers.map_deck(base, [layers.school_layer(spot, radius=9),
-                              lh.hazard_layer(lh.hazard_points(hazards.to_dict("records"), lang)),
-                              ls.sign_layer(ls.sign_points(nearby.to_dict("records"), set(late["sign_code"]), lang))],
+                              lh.hazard_layer(lh.hazard_points(hazards.to_dict("records"), lang, NEAR_POINTS)),
+                              ls.sign_layer(ls.sign_points(nearby.to_dict("records"), set(late["sign_code"]), lang,
+                                                           NEAR_POINTS))],
                        [school["county_adcode"]], lang,
                        data_map.style_url(), pdk.ViewState(longitude=school["lon"], latitude=school["lat"], zoom=15.5))
 map_col, legend_col = st.columns([3, 1.3])

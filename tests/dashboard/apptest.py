@@ -58,3 +58,11 @@ def clean(at: AppTest) -> None:
     """No exception and no error on the page."""
     assert not at.exception, [e.value for e in at.exception]
     assert not at.error, [e.value for e in at.error]
+
+
+def chart_data(at: AppTest, index: int = 0) -> Any:
+    """The data of the index-th Altair (Vega-Lite) chart, as a pandas DataFrame."""
+    from streamlit import dataframe_util
+
+    proto = at.get("vega_lite_chart")[index].proto
+    return dataframe_util.convert_arrow_bytes_to_pandas_df(proto.datasets[0].data.data)

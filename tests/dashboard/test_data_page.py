@@ -1,0 +1,85 @@
+"""The data page: ETL runs, reject reports, and an upload going through the ETL with the CLI's report."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+
+from dashboard import upload
+from tests.dashboard.apptest import clean, metric, run_page, table
+
+UNITS = ("单位代码,单位名称,单位类型,地址,经度,纬度\n"
+         "PS9001,鲁掌派出所,派出所,鲁掌镇,98.781,25.961\n"
+         "PS9002,六库西派出所,派出所,六库镇,98.850,25.880\n"
+         "PS9003,,派出所,无名,abc,25.0\n").encode()
+
+
+@pytest.fixture
+def rejects(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Reject reports go to a temporary folder."""
+    folder = tmp_path / "rejects"
+    monkeypatch.setattr(upload, "rejects_dir", lambda: folder)
+    return folder
+
+
+def test_runs_and_no_reports(field_db: str, rejects: Path) -> None:
+    at = run_page("data_admin")
+    clean(at)
+    runs = table(at)
+    assert runs[["数据集", "文件", "结果", "读取行数", "导入行数", "问题行数", "操作人"]].values.tolist() == [
+        ["隐患", "hazards_2025.xlsx", "部分导入", "8", "7", "1", "tester"]]
+    assert any(i.value == "还没有问题行报告。" for i in at.info)
+
+
+def test_upload_loads_through_the_etl(field_db: str, rejects: Path, engine: sa.Engine) -> None:
+    at = run_page("data_admin")
+    at.selectbox[0].select("units")
+    at.file_uploader[0].set_value(("../../etc/units 新.csv", UNITS, "text/csv"))
+    at.button[0].click().run()
+    clean(at)
+    assert any(m.value == "导入结果：部分导入" for m in at.markdown)
+    assert [metric(at, k) for k in ("读取行数", "导入行数", "问题行数", "新增")] == ["3", "2", "1", "2"]
+    problems = table(at, 0)
+    assert set(problems["行号"]) == {"4"} and "单位名称" in set(problems["列"]) | set(problems["原因"])
+    assert at.get("download_button"), "the reject report can be downloaded"
+    saved = list(rejects.glob("*.rejects.csv"))
+    assert [p.name for p in saved] == ["units_新.rejects.csv"]
+    assert saved[0].read_bytes().startswith(b"\xef\xbb\xbf")  # UTF-8 with a BOM, as the CLI writes it
+    with engine.connect() as conn:
+        assert conn.execute(sa.text("SELECT count(*) FROM police_unit WHERE unit_code LIKE 'PS900%'")).scalar() == 2
+        last = conn.execute(sa.text("SELECT file_name FROM etl_run ORDER BY id DESC LIMIT 1")).scalar()
+    assert last == "units_新.csv"
+    assert any(s.value.startswith("已导入") for s in at.success)
+    assert table(at, 1)["文件"].tolist()[0] == "units_新.csv", "the new run is listed"
+    again = run_page("data_admin")
+    assert again.selectbox(key="report_pick").options == ["units_新.rejects.csv"]
+
+
+def test_dry_run_changes_nothing(field_db: str, rejects: Path, engine: sa.Engine) -> None:
+    at = run_page("data_admin", lang="en")
+    at.selectbox[0].select("units")
+    at.file_uploader[0].set_value(("units.csv", UNITS, "text/csv"))
+    at.checkbox[0].check()
+    at.button[0].click().run()
+    clean(at)
+    assert any(m.value == "Result: Validated only" for m in at.markdown)
+    with engine.connect() as conn:
+        assert conn.execute(sa.text("SELECT count(*) FROM police_unit WHERE unit_code LIKE 'PS900%'")).scalar() == 0
+
+
+def test_unreadable_file_is_reported(field_db: str, rejects: Path) -> None:
+    at = run_page("data_admin")
+    at.selectbox[0].select("schools")
+    at.file_uploader[0].set_value(("schools.xlsx", b"not a workbook", "application/octet-stream"))
+    at.button[0].click().run()
+    clean(at)
+    assert any(m.value == "导入结果：失败" for m in at.markdown)
+    assert metric(at, "导入行数") == "0"
+
+
+def test_safe_names() -> None:
+    assert upload.safe_name("../../etc/passwd") == "passwd"
+    assert upload.safe_name("C:\\Users\\x\\学校 名单.xlsx") == "学校_名单.xlsx"
+    assert upload.safe_name("..") == "upload"
