@@ -13,6 +13,7 @@ from dashboard.legend import colour_of
 from dashboard.viewport import bounds, fit_view
 
 Row = Mapping[str, Any]
+MAP_HEIGHT = 700  # pixels of the pages' main maps
 MAX_POINTS = 10_000  # ≈ 1.5 MB at most; more is never sent (the tables list everything)
 
 
@@ -45,7 +46,7 @@ def school_layer(points: list[dict[str, Any]], layer_id: str = "schools", radius
 
 def view(base: Basemap, selected: Sequence[str]) -> pdk.ViewState:
     """The view that frames the selected counties (all when none is selected)."""
-    return fit_view(bounds(base.counties, selected), width=700, height=560)
+    return fit_view(bounds(base.counties, selected), width=700, height=MAP_HEIGHT - 60)
 
 
 def map_deck(base: Basemap, layers: list[pdk.Layer], selected: Sequence[str], lang: str,

@@ -11,6 +11,7 @@ import streamlit as st
 
 from dashboard import data, filters, nav, sidebar
 from dashboard.i18n import Translator, translator
+from dashboard.layers import MAP_HEIGHT
 
 T = TypeVar("T")
 
@@ -74,7 +75,7 @@ def _remember_pick(key: str) -> None:
         st.session_state["_open_school"] = code
 
 
-def school_map(deck: pdk.Deck, key: str, alt: str, height: int = 600) -> None:
+def school_map(deck: pdk.Deck, key: str, alt: str, height: int = MAP_HEIGHT) -> None:
     """A map whose school points open the school page when clicked."""
     st.pydeck_chart(deck, height=height, key=key, alt=alt, on_select=lambda: _remember_pick(key),
                     selection_mode="single-object")

@@ -53,7 +53,7 @@ deck = layers.map_deck(base, [lh.hexagon_layer(hexagons), lh.hazard_layer(points
                        data_map.style_url())
 map_col, legend_col = st.columns([3, 1.3])
 with map_col:
-    st.pydeck_chart(deck, height=600, key="hotspot_map", alt=tr("hotspots.map_alt"))
+    st.pydeck_chart(deck, height=layers.MAP_HEIGHT, key="hotspot_map", alt=tr("hotspots.map_alt"))
     if len(chosen) > len(points):
         st.caption(tr("info.capped").format(n=fmt.num(len(points))))
 with legend_col:

@@ -58,7 +58,7 @@ base = page.load(tr, data_map.basemap, p.counties, f.counties)
 deck = layers.map_deck(base, [layers.school_layer(points)], f.counties, p.lang, data_map.style_url())
 map_col, legend_col = st.columns([3, 1.3])
 with map_col:
-    page.school_map(deck, "overview_map", tr("map.alt"), height=620)
+    page.school_map(deck, "overview_map", tr("map.alt"))
     st.caption(tr("map.pick"))
 with legend_col:
     widgets.legend_box(entries, p.lang, tr("legend.status" if by == "status" else "legend.type"), tr("legend.title"))

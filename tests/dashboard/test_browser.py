@@ -17,8 +17,12 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
+import sqlalchemy as sa
 from PIL import Image, ImageStat
 from playwright.sync_api import Page, sync_playwright
+
+from tests.dashboard import fixture_data as fx
+from tests.dashboard.conftest import SCHOOLS, add_field_data
 
 ROOT = Path(__file__).resolve().parents[2]
 SHOTS = ROOT / "artifacts" / "screenshots"
@@ -35,13 +39,14 @@ TYPES = ["小学", "幼儿园", "初中", "高中", "九年一贯制", "完全�
 
 
 def twenty_schools() -> list[tuple]:
-    """About twenty schools of every type in the four counties, one with a hostile name."""
+    """About twenty schools of every type in the four counties, one with a hostile name; they stand a few
+    kilometres north of the fixture's schools so that no two points overlap."""
     schools = []
     for i in range(20):
         county, lon, lat = SEATS[i % len(SEATS)]
         name = XSS_NAME if i == 0 else f"测试学校{i:02d}"
         schools.append((f"21533{i:05d}", name, TYPES[i % len(TYPES)], county,
-                        lon + 0.1 * (i // len(SEATS)), lat - 0.08 * (i // len(SEATS)), 100 + i))
+                        lon + 0.1 * (i // len(SEATS)), lat + 0.03 - 0.08 * (i // len(SEATS)), 100 + i))
     return schools
 
 
@@ -68,9 +73,16 @@ def wait_healthy(base: str, proc: subprocess.Popen, timeout_s: float = 60) -> No
 
 
 @pytest.fixture
-def served(db_url: str, seed: Callable[[list[tuple]], None], tmp_path: Path) -> Iterator[str]:
-    """The dashboard served by `streamlit run` on a free port, reading a fresh fixture database."""
-    seed(twenty_schools())
+def served(db_url: str, seed: Callable[[list[tuple]], None], engine: sa.Engine, tmp_path: Path) -> Iterator[str]:
+    """The dashboard served by `streamlit run` on a free port, reading the fixture prefecture plus twenty
+    schools (one named like an HTML tag, with a hazard whose texts are HTML too)."""
+    seed(SCHOOLS + twenty_schools())
+    add_field_data(engine)
+    with engine.begin() as conn:
+        conn.execute(sa.text(
+            "INSERT INTO hazard (hazard_id, kind, category, school_code, county_adcode, found_on, status, description, "
+            "geom) VALUES ('X1', 'campus', :x, '2153300000', '533301', '2025-03-05', 'open', :x, "
+            "ST_SetSRID(ST_MakePoint(98.857, 25.881), 4326))"), {"x": XSS_NAME})
     port = free_port()
     env = {**os.environ, "XIAOAN_DATABASE_URL": db_url}
     log = (tmp_path / "streamlit.log").open("wb")
@@ -108,13 +120,36 @@ def canvas_is_drawn(page: Page) -> tuple[int, float]:
     return len(colours), ImageStat.Stat(image.convert("L")).stddev[0]
 
 
-def open_map(page: Page, url: str, title: str) -> None:
-    """Load the app and wait until the title, the map canvas and the figures are on screen."""
+def open_page(page: Page, url: str, title: str, has_map: bool = True) -> None:
+    """Load a page and wait until its title (and map canvas) are on screen and the run has finished."""
     page.goto(url, wait_until="domcontentloaded", timeout=30_000)
     page.get_by_text(title, exact=True).wait_for(state="visible", timeout=30_000)
-    page.locator('[data-testid="stDeckGlJsonChart"] canvas').first.wait_for(state="visible", timeout=30_000)
-    page.locator('[data-testid="stMetricValue"]').first.wait_for(state="visible", timeout=30_000)
-    page.wait_for_timeout(3_000)  # let deck.gl draw its first frames (SwiftShader is slow)
+    if has_map:
+        page.locator('[data-testid="stDeckGlJsonChart"] canvas').first.wait_for(state="visible", timeout=30_000)
+    settle(page)
+
+
+def settle(page: Page) -> None:
+    """Wait for the script run to end, then give deck.gl and Vega time to draw (SwiftShader is slow)."""
+    page.wait_for_function("!document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=30_000)
+    page.wait_for_timeout(3_000)
+
+
+def map_box(page: Page) -> dict[str, float]:
+    """The first map's canvas scrolled into view, and its box on the page."""
+    canvas = page.locator('[data-testid="stDeckGlJsonChart"] canvas').first
+    canvas.scroll_into_view_if_needed()
+    page.wait_for_timeout(500)
+    return canvas.bounding_box()
+
+
+def shoot(page: Page, name: str) -> None:
+    """A screenshot of the whole page: the viewport is made as tall as Streamlit's scrolling content."""
+    height = page.evaluate("Math.max(...[...document.querySelectorAll('section, div')].map(e => e.scrollHeight))")
+    page.set_viewport_size({"width": 1440, "height": min(max(height + 40, 900), 8000)})
+    page.wait_for_timeout(1_500)
+    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
+    page.set_viewport_size({"width": 1440, "height": 1100})
 
 
 def _merc(lat: float) -> float:
@@ -132,58 +167,102 @@ def pixel_of(frames: list[bytes], box: dict[str, float], lon: float, lat: float)
     return box["x"] + x, box["y"] + y
 
 
-@pytest.mark.browser
-def test_overview_in_chromium(served: str) -> None:
-    """Chinese and English views render the map offline, with no exception and no script injected."""
+PERIOD = f"from={fx.P_FROM.isoformat()}&to={fx.P_TO.isoformat()}"
+# (path and query, title, has a map, screenshot name)
+PAGES = [
+    (f"/?{PERIOD}", "校安图 · 学校安全总览", True, "overview_zh"),
+    (f"/gaps?{PERIOD}", "覆盖缺口 · 挂钩民警与高峰见警", True, "gaps_zh"),
+    (f"/hotspots?{PERIOD}&show=class", "隐患热点 · 校园隐患与周边乱点", True, "hotspots_zh"),
+    (f"/signs?{PERIOD}", "交通标志 · 校园周边道路安全设施", True, "signs_zh"),
+    ("/work?from=2025-01-01&to=2025-03-31", "工作统计 · 校园安全工作开展情况", False, "work_zh"),
+    (f"/school?{PERIOD}&school=2153330101", "学校详情", True, "school_zh"),
+    (f"/data?{PERIOD}", "数据 · 导入记录与文件上传", False, "data_zh"),
+    (f"/gaps?{PERIOD}&lang=en&county=533301", "Coverage gaps · liaison officers and peak-hour presence", True,
+     "gaps_en_lushui"),
+]
+
+
+@pytest.fixture
+def browser_page(served: str) -> Iterator[tuple[Page, dict[str, list]]]:
+    """A Chromium page on the served app that records requests, dialogs and websocket frames."""
     SHOTS.mkdir(parents=True, exist_ok=True)
-    requests: list[str] = []
-    dialogs: list[str] = []
-    frames: list[bytes] = []
+    seen: dict[str, list] = {"requests": [], "dialogs": [], "frames": []}
     with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS,
-                                     timeout=60_000)
+        browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS, timeout=60_000)
         try:
             page = browser.new_page(viewport={"width": 1440, "height": 1100}, locale="zh-CN")
             page.set_default_timeout(30_000)
-            page.on("request", lambda r: requests.append(r.url))
-            page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+            page.on("request", lambda r: seen["requests"].append(r.url))
+            page.on("dialog", lambda d: (seen["dialogs"].append(d.message), d.dismiss()))
             page.on("websocket", lambda ws: ws.on(
-                "framereceived", lambda p: frames.append(p if isinstance(p, bytes) else p.encode())))
-
-            open_map(page, served + "/", "校安图 · 学校分布总览")
-            colours, spread = canvas_is_drawn(page)
-            assert colours > 8 and spread > 1.0, (colours, spread)
-            assert page.get_by_text("学校总数").first.is_visible()
-            assert page.locator('[data-testid="stException"]').count() == 0
-            page.screenshot(path=str(SHOTS / "overview_zh.png"), full_page=True)
-
-            box = page.locator('[data-testid="stDeckGlJsonChart"] canvas').first.bounding_box()
-            page.mouse.move(*pixel_of(frames, box, *twenty_schools()[0][4:6]))
-            tooltip = page.locator(".deck-tooltip")
-            tooltip.filter(has_text="测试").or_(tooltip.filter(has_text="<img")).first.wait_for(
-                state="visible", timeout=10_000)
-            assert XSS_NAME in tooltip.first.inner_text()
-            assert "&lt;img" in tooltip.first.inner_html()
-            page.screenshot(path=str(SHOTS / "overview_tooltip.png"))
-
-            open_map(page, served + "/?county=533325", "校安图 · 学校分布总览")
-            assert page.locator('[data-testid="stMetricValue"]').first.inner_text() == "3"
-            page.get_by_text("English", exact=True).click()
-            page.get_by_text("XiaoAn · where the schools are", exact=True).wait_for(timeout=30_000)
-            page.wait_for_function("location.search.includes('lang=en')", timeout=10_000)
-            assert "county=533325" in page.url
-            page.wait_for_timeout(3_000)
-            page.screenshot(path=str(SHOTS / "overview_en_lanping.png"), full_page=True)
-
-            open_map(page, served + "/?lang=en", "XiaoAn · where the schools are")
-            colours, spread = canvas_is_drawn(page)
-            assert colours > 8 and spread > 1.0, (colours, spread)
-            assert page.locator('[data-testid="stException"]').count() == 0
-            page.screenshot(path=str(SHOTS / "overview_en.png"), full_page=True)
-
-            assert page.locator('img[src="x"]').count() == 0
+                "framereceived", lambda p: seen["frames"].append(p if isinstance(p, bytes) else p.encode())))
+            yield page, seen
         finally:
             browser.close()
-    assert not dialogs, dialogs
-    assert requests and not off_host(requests), off_host(requests)
-    assert any(f'"name":"{XSS_NAME}"'.encode() in f for f in frames), "hostile name not sent as data"
+    assert not seen["dialogs"], seen["dialogs"]
+    assert seen["requests"] and not off_host(seen["requests"]), off_host(seen["requests"])
+
+
+@pytest.mark.browser
+def test_every_page_in_chromium(served: str, browser_page: tuple[Page, dict[str, list]]) -> None:
+    """Each page renders offline, without an exception, its map drawn; a screenshot of each is kept."""
+    page, _ = browser_page
+    for path, title, has_map, shot in PAGES:
+        open_page(page, served + path, title, has_map)
+        assert page.locator('[data-testid="stException"]').count() == 0, path
+        assert page.locator('[data-testid="stAlertContentError"]').count() == 0, path
+        if has_map:
+            colours, spread = canvas_is_drawn(page)
+            assert colours > 8 and spread > 1.0, (path, colours, spread)
+        shoot(page, shot)
+    assert page.locator('img[src="x"]').count() == 0
+
+
+@pytest.mark.browser
+def test_hostile_names_stay_text(served: str, browser_page: tuple[Page, dict[str, list]]) -> None:
+    """A school and a hazard named like an HTML tag show as text in tooltips and on the school page."""
+    page, seen = browser_page
+    open_page(page, served + f"/?{PERIOD}&county=533301", "校安图 · 学校安全总览")
+    box = map_box(page)
+    page.mouse.move(*pixel_of(seen["frames"], box, *twenty_schools()[0][4:6]))
+    tooltip = page.locator(".deck-tooltip")
+    tooltip.filter(has_text="<img").first.wait_for(state="visible", timeout=10_000)
+    assert XSS_NAME in tooltip.first.inner_text() and "&lt;img" in tooltip.first.inner_html()
+    page.screenshot(path=str(SHOTS / "overview_tooltip.png"))
+    assert any(f'"title":"{XSS_NAME}"'.encode() in f for f in seen["frames"]), "hostile name sent as data"
+
+    open_page(page, served + f"/hotspots?{PERIOD}&county=533301", "隐患热点 · 校园隐患与周边乱点")
+    box = map_box(page)
+    page.mouse.move(*pixel_of(seen["frames"], box, 98.857, 25.881))
+    tooltip.filter(has_text="<img").first.wait_for(state="visible", timeout=10_000)
+    assert tooltip.first.inner_text().startswith(XSS_NAME)
+
+    open_page(page, served + f"/school?{PERIOD}&school=2153300000", "学校详情")
+    heading = page.locator("h2").filter(has_text="onerror").first
+    assert heading.inner_text().strip() == XSS_NAME
+    shoot(page, "school_hostile_name")
+    assert page.locator('img[src="x"]').count() == 0
+
+
+@pytest.mark.browser
+def test_click_a_school_and_follow_links(served: str, browser_page: tuple[Page, dict[str, list]]) -> None:
+    """Clicking a school on a map opens its page; the sidebar links keep the county and the period."""
+    page, seen = browser_page
+    open_page(page, served + f"/?{PERIOD}&county=533325", "校安图 · 学校安全总览")
+    box = map_box(page)
+    page.mouse.click(*pixel_of(seen["frames"], box, 99.300, 26.480))
+    page.wait_for_function("location.pathname.endsWith('/school')", timeout=30_000)
+    page.get_by_text("兰坪县特殊教育学校", exact=True).wait_for(timeout=30_000)
+    assert "school=2153332502" in page.url and "county=533325" in page.url and "from=2025-03-03" in page.url
+    settle(page)
+    shoot(page, "school_after_click")
+
+    page.locator('[data-testid="stSidebarNav"], [data-testid="stSidebar"]').get_by_text("覆盖缺口").first.click()
+    page.wait_for_function("location.pathname.endsWith('/gaps')", timeout=30_000)
+    page.get_by_text("覆盖缺口 · 挂钩民警与高峰见警", exact=True).wait_for(timeout=30_000)
+    assert "county=533325" in page.url and "to=2025-03-16" in page.url and "school=" not in page.url
+    page.get_by_text("English", exact=True).click()
+    page.get_by_text("Coverage gaps · liaison officers and peak-hour presence", exact=True).wait_for(timeout=30_000)
+    page.wait_for_function("location.search.includes('lang=en')", timeout=10_000)
+    settle(page)
+    assert page.locator('[data-testid="stException"]').count() == 0

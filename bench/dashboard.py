@@ -1,0 +1,100 @@
+"""Benchmark of the dashboard: server time per page with warm caches, and map payload bytes per page.
+
+    .venv/bin/python bench/dashboard.py --runs 20 [--from 2026-11-01 --to 2026-11-28] [--county 533301]
+
+Each page file runs under Streamlit's AppTest against the configured database (XIAOAN_DATABASE_URL, else the
+embedded cluster): one cold run fills the caches, then --runs timed reruns give p50 and p95. Prints a
+Markdown table. The target is under 500 ms per page at demo scale.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import sqlalchemy as sa  # noqa: E402
+from streamlit.logger import set_log_level  # noqa: E402
+from streamlit.testing.v1 import AppTest  # noqa: E402
+
+from db.engine import database_url, make_engine  # noqa: E402
+
+VIEWS = ROOT / "dashboard" / "views"
+PAGES = ("overview", "gaps", "hotspots", "signs", "work", "school", "data_admin")
+TARGET_MS = 500
+
+
+def busiest_school() -> str | None:
+    """The school with the most presence rows (the school page's heaviest case)."""
+    engine = make_engine(database_url())
+    try:
+        with engine.connect() as conn:
+            return conn.execute(sa.text(
+                "SELECT s.school_code FROM school s LEFT JOIN presence p USING (school_code) "
+                "GROUP BY s.school_code ORDER BY count(p.*) DESC, s.school_code LIMIT 1")).scalar()
+    finally:
+        engine.dispose()
+
+
+def measure(page: str, params: dict[str, str], runs: int) -> dict[str, object]:
+    """Cold time, p50 and p95 of warm reruns (ms), deck payload bytes, and whether the page was clean."""
+    at = AppTest.from_file(str(VIEWS / f"{page}.py"), default_timeout=300)
+    for key, value in params.items():
+        at.query_params[key] = value
+    start = time.perf_counter()
+    at.run()
+    cold = (time.perf_counter() - start) * 1000
+    warm = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        at.run()
+        warm.append((time.perf_counter() - start) * 1000)
+    warm.sort()
+    payload = sum(len(chart.proto.json.encode()) for chart in at.get("deck_gl_json_chart"))
+    problems = [e.value for e in at.exception] + [e.value for e in at.error]
+    return {"page": page, "cold": cold, "p50": statistics.median(warm),
+            "p95": warm[min(len(warm) - 1, round(0.95 * (len(warm) - 1)))], "payload": payload,
+            "ok": not problems, "problems": problems}
+
+
+def table(rows: list[dict[str, object]]) -> str:
+    """The results as a Markdown table."""
+    lines = ["| page | cold run (ms) | warm p50 (ms) | warm p95 (ms) | map payload | < 500 ms | clean |",
+             "|---|---:|---:|---:|---:|:-:|:-:|"]
+    for r in rows:
+        size = f"{r['payload'] / 1024:,.0f} KB" if r["payload"] else "—"
+        lines.append(f"| {r['page']} | {r['cold']:,.0f} | {r['p50']:,.0f} | {r['p95']:,.0f} | {size} | "
+                     f"{'yes' if r['p95'] < TARGET_MS else 'NO'} | {'yes' if r['ok'] else 'NO'} |")
+    return "\n".join(lines)
+
+
+def main() -> None:
+    """Measure every page and print the table."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=20)
+    parser.add_argument("--from", dest="date_from")
+    parser.add_argument("--to", dest="date_to")
+    parser.add_argument("--county")
+    parser.add_argument("--pages", nargs="*", default=list(PAGES))
+    args = parser.parse_args()
+    set_log_level("error")
+    shared = {k: v for k, v in (("from", args.date_from), ("to", args.date_to), ("county", args.county)) if v}
+    school = busiest_school()
+    rows = []
+    for page in args.pages:
+        params = {**shared, **({"school": school} if page == "school" and school else {})}
+        rows.append(measure(page, params, args.runs))
+        print(f"{page}: p50 {rows[-1]['p50']:.0f} ms", file=sys.stderr)
+    print(table(rows))
+    for r in rows:
+        for problem in r["problems"]:
+            print(f"\n{r['page']}: {problem}")
+
+
+if __name__ == "__main__":
+    main()
