@@ -92,8 +92,28 @@ def type_filter(lang: str) -> list[str]:
                           format_func=lambda k: type_label(k, lang), placeholder=t("sidebar.all_types", lang))
 
 
+def ignored(counties: Sequence[str]) -> list[str]:
+    """The shared URL parameters holding a value that will be ignored or corrected (read before the widgets)."""
+    latest = dt.date.today() + dt.timedelta(days=366)
+    known = {sidebar.COUNTY_PARAM: set(counties), TYPE_PARAM: set(SCHOOL_TYPES)}
+    bad = [param for param, valid in known.items()
+           if any(part.strip() not in valid for raw in st.query_params.get_all(param) for part in raw.split(","))]
+    bad += [param for param in (FROM_PARAM, TO_PARAM)
+            if param in st.query_params and parse_date(st.query_params.get(param), latest) is None]
+    if st.query_params.get(FROM_PARAM, "") > st.query_params.get(TO_PARAM, "\uffff"):
+        bad.append(FROM_PARAM)
+    return bad
+
+
 def sidebar_filters(counties: Sequence[Mapping[str, Any]], lang: str, default_to: dt.date) -> Filters:
-    """Render the shared filters and return what they select."""
+    """Render the shared filters and return what they select; say when the link held values not used."""
+    bad = ignored([str(c["adcode"]) for c in counties])
     chosen = sidebar.county_filter(counties, lang)
     start, end = period_filter(lang, default_to)
-    return Filters(tuple(chosen), start, end, tuple(type_filter(lang)))
+    kinds = type_filter(lang)
+    if bad:
+        names = {sidebar.COUNTY_PARAM: "sidebar.counties", FROM_PARAM: "sidebar.from", TO_PARAM: "sidebar.to",
+                 TYPE_PARAM: "sidebar.types"}
+        st.sidebar.warning(t("sidebar.url_fixed", lang).format(
+            names=t("signs.sep", lang).join(dict.fromkeys(t(names[b], lang) for b in bad))))
+    return Filters(tuple(chosen), start, end, tuple(kinds))

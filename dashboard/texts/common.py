@@ -18,6 +18,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "sidebar.to": ("截止日期", "To"),
     "sidebar.types": ("学校类型", "School types"),
     "sidebar.all_types": ("全部类型", "All types"),
+    "sidebar.url_fixed": ("链接中的{names}取值无效，已忽略或更正。",
+                          "The link held values that were ignored or corrected: {names}."),
     "error.database": ("无法读取数据库，请检查数据库是否已启动、连接设置是否正确。",
                        "The database cannot be read: check that it is running and how it is configured."),
     "error.detail": ("详情", "Details"),

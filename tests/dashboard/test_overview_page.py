@@ -108,8 +108,10 @@ def test_bad_url_values_are_ignored_and_never_widen(field_db: str) -> None:
     assert len(points(at)) == 9
     assert at.title[0].value == "校安图 · 学校安全总览"
     assert "county" not in at.query_params and "type" not in at.query_params
+    assert at.sidebar.warning[0].value == "链接中的县（市）、学校类型、起始日期、截止日期取值无效，已忽略或更正。"
     at = overview(county="533301", type="nonsense")
     assert len(points(at)) == 3
+    assert not overview(county="533301").sidebar.warning
 
 
 def test_reversed_and_overlong_periods(field_db: str) -> None:
