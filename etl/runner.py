@@ -24,10 +24,10 @@ def load_file(engine: sa.Engine, dataset: Dataset, path: Path, dry_run: bool = F
     digest = sha256(path) if path.is_file() else ""
     try:
         with engine.begin() as conn:
-            _lock(conn, dataset)
+            lock_dataset(conn, dataset)
             if not dry_run and conn.execute(query("etl_last_sha"), {"dataset": dataset.name}).scalar() == digest:
                 result = LoadResult(dataset.name, path, "unchanged", report, message="same file as the last load")
-                result.run_id = _record(conn, dataset, path, digest, result, options)
+                result.run_id = record_run(conn, dataset, path, digest, result, options)
                 return result
             rows = dataset.validate(path, report, conn, options)
             result = LoadResult(dataset.name, path, "dry_run" if dry_run else "loaded", report)
@@ -36,17 +36,17 @@ def load_file(engine: sa.Engine, dataset: Dataset, path: Path, dry_run: bool = F
                 result.status = "partial" if report.rejects else "loaded"
                 if not rows and report.rejects:
                     result.status = "rejected"
-                result.run_id = _record(conn, dataset, path, digest, result, options)
+                result.run_id = record_run(conn, dataset, path, digest, result, options)
                 _upsert(conn, dataset, rows, result)
-                _finish(conn, result)
+                finish_run(conn, result)
             return result
     except UnreadableFile as exc:
         report.add(0, "", path.name, str(exc))
         result = LoadResult(dataset.name, path, "failed", report, message=str(exc))
         if not dry_run:
             with engine.begin() as conn:
-                result.run_id = _record(conn, dataset, path, digest, result, options)
-                _finish(conn, result)
+                result.run_id = record_run(conn, dataset, path, digest, result, options)
+                finish_run(conn, result)
         return result
 
 
@@ -59,7 +59,7 @@ def _upsert(conn: sa.Connection, dataset: Dataset, rows: list[tuple], result: Lo
     result.updated = len(flags) - result.inserted
 
 
-def _lock(conn: sa.Connection, dataset: Dataset) -> None:
+def lock_dataset(conn: sa.Connection, dataset: Dataset) -> None:
     """One load per dataset at a time: a second one waits, then gives up with a clear message."""
     seconds = get_settings().load_lock_timeout_s
     conn.execute(sa.text("SELECT set_config('lock_timeout', :t, true)"), {"t": f"{seconds}s"})
@@ -70,7 +70,7 @@ def _lock(conn: sa.Connection, dataset: Dataset) -> None:
                        "try again when it has finished") from exc
 
 
-def _record(conn: sa.Connection, dataset: Dataset, path: Path, digest: str, result: LoadResult,
+def record_run(conn: sa.Connection, dataset: Dataset, path: Path, digest: str, result: LoadResult,
             options: LoadOptions) -> int:
     """Insert the etl_run row for this file."""
     return conn.execute(query("etl_run_start"), {
@@ -79,7 +79,7 @@ def _record(conn: sa.Connection, dataset: Dataset, path: Path, digest: str, resu
         "source_crs": options.crs}).scalar_one()
 
 
-def _finish(conn: sa.Connection, result: LoadResult) -> None:
+def finish_run(conn: sa.Connection, result: LoadResult) -> None:
     """Write the counts and the final status of a run."""
     conn.execute(query("etl_run_finish"), {
         "id": result.run_id, "status": result.status, "rows_read": result.rows_read,

@@ -17,6 +17,8 @@ from etl.options import LoadOptions, read_header_map
 from etl.runner import load_file
 
 console = Console()
+if not console.is_terminal:  # logs and pipes get the whole table, not a squeezed 80 columns
+    console.width = 160
 
 
 def write_reports(results: list[LoadResult], rejects_dir: Path) -> dict[Path, Path]:
@@ -28,13 +30,15 @@ def write_reports(results: list[LoadResult], rejects_dir: Path) -> dict[Path, Pa
 def summarise(results: list[LoadResult], rejects_dir: Path) -> int:
     """Print one line per file and the first problems, write reject reports, return the exit code."""
     reports = write_reports(results, rejects_dir)
-    table = Table("dataset", "status", "read", "loaded", "rejected", "new", "changed")
+    table = Table("dataset", "status", "read", "loaded", "rejected", "new", "changed", "already there")
     table.add_column("file", overflow="fold")
     for r in results:
         table.add_row(r.dataset, r.status, str(r.rows_read), str(r.rows_loaded), str(r.rows_rejected),
-                      str(r.inserted), str(r.updated), r.path.name)
+                      str(r.inserted), str(r.updated), str(r.details.get("duplicates_in_db", "")), r.path.name)
     console.print(table)
     for r in results:
+        if r.message and r.status != "failed":
+            console.print(f"{r.path.name}: {r.message}", markup=False, soft_wrap=True)
         if r.path in reports:
             console.print(f"{r.path.name}: {len(r.report.rejects)} problem(s), reject report: "
                           f"{reports[r.path]}", markup=False, soft_wrap=True)
@@ -50,7 +54,7 @@ def as_json(result: LoadResult, report: Path | None) -> dict[str, object]:
             "rows_read": result.rows_read, "rows_loaded": result.rows_loaded,
             "rows_rejected": result.rows_rejected, "inserted": result.inserted, "updated": result.updated,
             "reject_report": str(report) if report else None, "run_id": result.run_id,
-            "exit_code": result.exit_code}
+            "message": result.message, "details": result.details, "exit_code": result.exit_code}
 
 
 def combined(items: list[dict[str, object]], code: int) -> dict[str, object]:

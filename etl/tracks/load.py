@@ -7,12 +7,13 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
+from db.analytics import presence
 from db.errors import UnreadableFile
 from db.sql import query
 from etl.load import Dataset, LoadResult, sha256
 from etl.options import LoadOptions
 from etl.report import Report
-from etl.runner import _finish, _lock, _record
+from etl.runner import finish_run, lock_dataset, record_run
 from etl.tracks.area import Area
 from etl.tracks.check import Checker
 from etl.tracks.partitions import build_missing
@@ -32,10 +33,10 @@ def load_tracks(engine: sa.Engine, dataset: Dataset, path: Path, dry_run: bool =
     digest = sha256(path) if path.is_file() else ""
     try:
         with engine.begin() as conn:
-            _lock(conn, dataset)
+            lock_dataset(conn, dataset)
             if not dry_run and conn.execute(query("etl_last_sha"), {"dataset": dataset.name}).scalar() == digest:
                 result = LoadResult(dataset.name, path, "unchanged", report, message="same file as the last load")
-                result.run_id = _record(conn, dataset, path, digest, result, options)
+                result.run_id = record_run(conn, dataset, path, digest, result, options)
                 return result
             return _load(conn, dataset, path, digest, report, options, dry_run)
     except UnreadableFile as exc:
@@ -43,8 +44,8 @@ def load_tracks(engine: sa.Engine, dataset: Dataset, path: Path, dry_run: bool =
         result = LoadResult(dataset.name, path, "failed", report, message=str(exc))
         if not dry_run:
             with engine.begin() as conn:
-                result.run_id = _record(conn, dataset, path, digest, result, options)
-                _finish(conn, result)
+                result.run_id = record_run(conn, dataset, path, digest, result, options)
+                finish_run(conn, result)
         return result
 
 
@@ -63,7 +64,7 @@ def _load(conn: sa.Connection, dataset: Dataset, path: Path, digest: str, report
     result.details = {"duplicates_in_file": repeats, "vehicles_registered": len(missing)}
     if dry_run:
         return result
-    result.run_id = _record(conn, dataset, path, digest, result, options)
+    result.run_id = record_run(conn, dataset, path, digest, result, options)
     if missing:
         conn.execute(query("vehicle_register"), {"ids": missing, "run_id": result.run_id})
     result.inserted, built = build_missing(conn, staged.months)
@@ -71,7 +72,10 @@ def _load(conn: sa.Connection, dataset: Dataset, path: Path, digest: str, report
         result.inserted += conn.execute(query("track_insert"), {"fresh": built}).rowcount
     result.details |= {"duplicates_in_db": staged.staged - repeats - result.inserted,
                        "partitions_created": len(built)}
-    _finish(conn, result)
+    if result.inserted:
+        span = conn.execute(query("track_staged_span")).one()
+        result.details["presence_rows"] = presence.refresh_after_load(conn, span.first_ts, span.last_ts)
+    finish_run(conn, result)
     return result
 
 

@@ -95,7 +95,7 @@ def test_a_crash_mid_load_leaves_the_database_as_it_was(counties, monkeypatch):
     def crash(*args):
         raise RuntimeError("killed after the upsert")
 
-    monkeypatch.setattr(runner, "_finish", crash)
+    monkeypatch.setattr(runner, "finish_run", crash)
     with pytest.raises(RuntimeError):
         load_file(counties, DATASETS["schools"], MIXED)
     assert schools(counties) == []

@@ -81,7 +81,7 @@ def test_a_corrected_file_upserts_one_row(world, name, tmp_path):
 def test_a_crash_mid_load_leaves_the_database_as_it_was(world, name, monkeypatch):
     table, fixture, _, _ = CASES[name]
     before = snapshot(world, table)
-    monkeypatch.setattr(runner, "_finish", lambda *a: (_ for _ in ()).throw(RuntimeError("killed")))
+    monkeypatch.setattr(runner, "finish_run", lambda *a: (_ for _ in ()).throw(RuntimeError("killed")))
     with pytest.raises(RuntimeError):
         load(world, name, FIELD / fixture)
     assert snapshot(world, table) == before

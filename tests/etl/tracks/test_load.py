@@ -31,7 +31,7 @@ def test_gbk_file_loads_its_good_rows_and_reports_every_bad_one(counties):
         (13, "车辆/时间")]
     assert result.report.rejects[-1].reason == "duplicate (vehicle, time) inside the file (first on row 3)"
     assert result.details == {"duplicates_in_file": 1, "vehicles_registered": 2, "duplicates_in_db": 0,
-                              "partitions_created": 1}
+                              "partitions_created": 1, "presence_rows": 0}  # no school loaded
     assert points(counties) == [
         ("云Q·J1234", dt.datetime(2024, 3, 5, 7, 30), 98.8571, 25.8512, 32.5, 90.0),
         ("云Q·J1234", dt.datetime(2024, 3, 5, 7, 30, 30), 98.858, 25.8515, 28.0, 85.0),
@@ -116,7 +116,7 @@ def test_a_crash_after_the_insert_leaves_the_database_as_it_was(counties, tmp_pa
     def crash(*args):
         raise RuntimeError("power cut")
 
-    monkeypatch.setattr("etl.tracks.load._finish", crash)
+    monkeypatch.setattr("etl.tracks.load.finish_run", crash)
     path = write_csv(tmp_path / "t.csv", ["B1,2024-04-05 07:30:00,98.857,25.851", "云Q·L0001,2024-03-05 09:00:00,"
                                           "99.42,26.45"])
     with pytest.raises(RuntimeError, match="power cut"):
