@@ -8,7 +8,6 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
-from db.analytics import presence
 from etl.datasets import DATASETS
 from etl.demo import field, roads, tracks
 from etl.demo.files import write_csv, write_xlsx
@@ -84,15 +83,13 @@ def _track_files(out: Path, rng: random.Random, units: list, schools: list, anch
 
 
 def run(engine: sa.Engine, out: Path, seed: int = 7, anchor: dt.date | None = None) -> list[LoadResult]:
-    """Write the demo, load every file through the ETL, fill the holidays, refresh the presence."""
+    """Write the demo, load every file through the ETL (track loads refresh presence), fill the holidays."""
     anchor = anchor or dt.date.today()
     results = []
     for name, path, options in write_files(out, seed, anchor):
         results.append(load_file(engine, DATASETS[name], path, options=options))
         if name == "calendar":
             fill_holidays(engine, _known_years(anchor))
-    with engine.begin() as conn:
-        presence.refresh_range(conn, anchor - dt.timedelta(days=27), anchor)
     return results
 
 
