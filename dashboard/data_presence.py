@@ -13,7 +13,7 @@ from dashboard.data_map import within_budget
 from db.settings import get_settings
 
 PATH_VERTICES = 60_000  # ≈ 1.2 MB of rounded coordinates, whatever the number of GPS fixes
-FIRST_GRID_M = 25.0
+FIRST_TOLERANCE_M = 10.0
 
 
 def window_names() -> list[str]:
@@ -38,13 +38,13 @@ def _windows_json(windows: Sequence[str] | None) -> str:
 
 def paths(date_from: dt.date, date_to: dt.date, counties: Sequence[str],
           windows: Sequence[str] | None = None) -> tuple[pd.DataFrame, float]:
-    """Each vehicle's distinct route in the windows of the period, and the grid (m) it was snapped to."""
+    """Each vehicle's runs in the windows of the period, and the tolerance (m) they were simplified with."""
     settings = get_settings()
 
-    def fetch(grid_m: float) -> pd.DataFrame:
-        """The paths snapped to a grid of grid_m metres."""
+    def fetch(tolerance_m: float) -> pd.DataFrame:
+        """The paths simplified with tolerance_m metres."""
         return data.frame("dash_patrol_paths", date_from=date_from, date_to=date_to, tz=settings.timezone,
-                          counties=list(counties) or None, windows=_windows_json(windows), grid_m=grid_m,
+                          counties=list(counties) or None, windows=_windows_json(windows), tolerance_m=tolerance_m,
                           gap_s=settings.gap_limit_s)
 
-    return within_budget(fetch, PATH_VERTICES, first=FIRST_GRID_M)
+    return within_budget(fetch, PATH_VERTICES, first=FIRST_TOLERANCE_M)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from dashboard.statuses import per_school_presence
@@ -13,17 +14,12 @@ KIND_COLOURS: dict[str, tuple[int, int, int]] = {
 LOW_PRESENCE = 0.5
 
 
-def gap_kind(row: pd.Series) -> str:
-    """The gap of one school: liaison first (none, then weak), then presence (none, then below half)."""
-    if not row["covered"]:
-        return "no_liaison"
-    if isinstance(row["gap_reason"], str):
-        return "weak_liaison"
-    if row["windows"] > 0 and row["present"] == 0:
-        return "no_presence"
-    if row["windows"] > 0 and row["rate"] < LOW_PRESENCE:
-        return "low_presence"
-    return "ok"
+def gap_kinds(table: pd.DataFrame) -> pd.Series:
+    """The gap of each school: liaison first (none, then weak), then presence (none, then below half)."""
+    held = table["windows"] > 0
+    conditions = [~table["covered"], table["gap_reason"].notna(), held & (table["present"] == 0),
+                  held & (table["rate"] < LOW_PRESENCE)]
+    return pd.Series(np.select(conditions, list(KINDS[:4]), default="ok"), index=table.index, dtype=object)
 
 
 def gap_table(schools: pd.DataFrame, coverage: pd.DataFrame, days: pd.DataFrame) -> pd.DataFrame:
@@ -37,7 +33,7 @@ def gap_table(schools: pd.DataFrame, coverage: pd.DataFrame, days: pd.DataFrame)
     for column in ("windows", "present"):
         table[column] = table[column].fillna(0).astype(int)
     table["rate"] = table["present"] / table["windows"].where(table["windows"] > 0)
-    table["gap"] = table.apply(gap_kind, axis=1) if len(table) else pd.Series(dtype=str)
+    table["gap"] = gap_kinds(table)
     order = table["gap"].map(KINDS.index)
     return table.assign(_o=order).sort_values(["_o", "rate", "school_code"], na_position="last").drop(
         columns="_o").reset_index(drop=True)

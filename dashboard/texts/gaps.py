@@ -30,9 +30,10 @@ TEXTS: dict[str, tuple[str, str]] = {
                            "One cell per school and school day: the share of peak windows with a patrol. "
                            "With no row selected, the {n} schools with the worst gaps are shown."),
     "gaps.calendar_cut": ("日历只显示时段的最后 {n} 天。", "The calendar shows the period's last {n} days."),
-    "gaps.paths_note": ("巡逻轨迹：所选高峰时段内各车辆经过的路线（按 {g} 米网格合并去重，非原始定位点）。",
-                        "Patrol paths: each vehicle's route in the chosen peak windows (merged on a {g} m grid, "
-                        "never raw GPS fixes)."),
+    "gaps.paths_note": ("巡逻轨迹：所选高峰时段内各车辆的行驶路线（相邻定位间隔过长处断开，按 {g} 米简化，"
+                        "非原始定位点）。",
+                        "Patrol paths: each vehicle's drives in the chosen peak windows (broken where fixes are too "
+                        "far apart in time, simplified to {g} m; never raw GPS fixes)."),
     "gaps.map_alt": ("覆盖缺口地图", "Map of coverage gaps"),
     "gap_kind.no_liaison": ("无挂钩民警", "No liaison officer"),
     "gap_kind.weak_liaison": ("挂钩偏弱（超负荷或单位过远）", "Weak liaison (overloaded or far)"),
@@ -40,7 +41,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "gap_kind.low_presence": ("见警率低于50%", "Presence below 50%"),
     "gap_kind.ok": ("无缺口", "No gap"),
     "legend.paths": ("巡逻轨迹", "Patrol paths"),
-    "paths.route_km": ("路线长度 {km} 公里", "Route length {km} km"),
+    "paths.route_km": ("{runs} 段，共 {km} 公里", "{runs} drive(s), {km} km in all"),
     "col.gap": ("缺口", "Gap"),
     "col.reason": ("原因", "Reason"),
     "col.expired_on": ("挂钩到期日", "Assignment ended"),

@@ -62,17 +62,17 @@ if schools.empty:
 elif days.empty:
     st.info(tr("gaps.no_days"))
 
-paths, grid = page.load(tr, data_presence.paths, f.date_from, f.date_to, f.counties, chosen_windows)
+paths, tolerance = page.load(tr, data_presence.paths, f.date_from, f.date_to, f.counties, chosen_windows)
 rows = table.to_dict("records")
 points = layers.school_points(rows, lang, lambda s: gaps.KIND_COLOURS[s["gap"]],
                               lambda s: label("gap_kind", s["gap"], lang))
 base = page.load(tr, data_map.basemap, p.counties, f.counties)
-deck = layers.map_deck(base, [layers_paths.path_layer(layers_paths.path_rows(paths.to_dict("records"), lang)),
+deck = layers.map_deck(base, [layers_paths.path_layer(layers_paths.path_features(paths.to_dict("records"), lang)),
                               layers.school_layer(points)], f.counties, lang, data_map.style_url())
 map_col, legend_col = st.columns([3, 1.3])
 with map_col:
     page.school_map(deck, "gaps_map", tr("gaps.map_alt"))
-    st.caption(tr("gaps.paths_note").format(g=fmt.num(grid)) + " " + tr("map.pick"))
+    st.caption(tr("gaps.paths_note").format(g=fmt.num(tolerance)) + " " + tr("map.pick"))
 with legend_col:
     entries = [(gaps.KIND_COLOURS[k], label("gap_kind", k, lang), int(count.get(k, 0)), "dot") for k in gaps.KINDS]
     entries.append((layers_paths.LEGEND_COLOUR, tr("legend.paths"), len(paths), "line"))

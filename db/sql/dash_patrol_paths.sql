@@ -1,40 +1,37 @@
--- Patrol paths in the selected counties' extent during the windows :windows (JSON [{starts, ends}], local
--- time :tz) of every day in [:date_from, :date_to]. Never raw points: fixes are snapped to a :grid_m grid
--- in UTM 47N, consecutive fixes of a vehicle less than :gap_s apart make a segment, repeated segments
--- count once, and each vehicle's segments are merged into lines, simplified and rounded to 5 decimals.
+-- Patrol paths meeting the selected counties during the windows :windows (JSON [{starts, ends}], local
+-- time :tz) of every day in [:date_from, :date_to]. Never raw points: each vehicle's fixes make runs that
+-- break where consecutive fixes are more than :gap_s apart; each run is simplified with :tolerance_m metres
+-- in UTM 47N; one MultiLineString per vehicle, rounded to 5 decimals, with its vertex count.
 WITH area AS (
-    SELECT ST_Union(geom) AS geom, ST_Envelope(ST_Collect(geom)) AS env FROM county
+    SELECT ST_Union(geom) AS geom FROM county
     WHERE CAST(:counties AS text[]) IS NULL OR adcode = ANY(CAST(:counties AS text[]))
-), days AS (
-    SELECT CAST(:date_from AS date) + i AS day
-    FROM generate_series(0, CAST(:date_to AS date) - CAST(:date_from AS date)) AS i
 ), win AS (
-    SELECT (d.day + w.starts) AT TIME ZONE CAST(:tz AS text) AS w0,
-           (d.day + w.ends) AT TIME ZONE CAST(:tz AS text) AS w1
-    FROM days d CROSS JOIN jsonb_to_recordset(CAST(:windows AS jsonb)) AS w(starts time, ends time)
-), pt AS (
-    SELECT p.vehicle_id, p.ts, ST_SnapToGrid(ST_Transform(p.geom, 32647), CAST(:grid_m AS float8)) AS g
+    SELECT starts, ends FROM jsonb_to_recordset(CAST(:windows AS jsonb)) AS w(starts time, ends time)
+), pt AS (  -- the period as one time range (partitions pruned), then the local time of day in a window
+    SELECT p.vehicle_id, p.ts, p.geom,
+           CASE WHEN p.ts - lag(p.ts) OVER w <= make_interval(secs => :gap_s) THEN 0 ELSE 1 END AS starts_run
     FROM track_point p
-    JOIN win ON p.ts >= win.w0 AND p.ts < win.w1
-    CROSS JOIN area
-    WHERE p.geom && area.env
-), step AS (
-    SELECT vehicle_id, ts, g AS a, lead(g) OVER w AS b, lead(ts) OVER w - ts AS dt
-    FROM pt WINDOW w AS (PARTITION BY vehicle_id ORDER BY ts)
-), seg AS (
-    SELECT DISTINCT vehicle_id,
-           CASE WHEN fwd THEN ST_X(a) ELSE ST_X(b) END AS x0, CASE WHEN fwd THEN ST_Y(a) ELSE ST_Y(b) END AS y0,
-           CASE WHEN fwd THEN ST_X(b) ELSE ST_X(a) END AS x1, CASE WHEN fwd THEN ST_Y(b) ELSE ST_Y(a) END AS y1
-    FROM step CROSS JOIN LATERAL (SELECT (ST_X(a), ST_Y(a)) < (ST_X(b), ST_Y(b)) AS fwd) AS o
-    WHERE b IS NOT NULL AND dt <= make_interval(secs => :gap_s) AND NOT ST_Equals(a, b)
+    CROSS JOIN LATERAL (SELECT CAST(p.ts AT TIME ZONE CAST(:tz AS text) AS time) AS tod) AS local
+    WHERE p.ts >= CAST(CAST(:date_from AS date) AS timestamp) AT TIME ZONE CAST(:tz AS text)
+      AND p.ts < CAST(CAST(:date_to AS date) + 1 AS timestamp) AT TIME ZONE CAST(:tz AS text)
+      AND EXISTS (SELECT 1 FROM win WHERE local.tod >= win.starts AND local.tod < win.ends)
+    WINDOW w AS (PARTITION BY p.vehicle_id ORDER BY p.ts)
+), run AS (
+    SELECT vehicle_id, ts, geom, sum(starts_run) OVER (PARTITION BY vehicle_id ORDER BY ts) AS run_no
+    FROM pt
 ), line AS (
-    SELECT vehicle_id, ST_Transform(ST_SetSRID(ST_Simplify(ST_LineMerge(ST_Collect(
-               ST_MakeLine(ST_MakePoint(x0, y0), ST_MakePoint(x1, y1)))), CAST(:grid_m AS float8)), 32647), 4326) AS geom
-    FROM seg GROUP BY vehicle_id
+    SELECT vehicle_id,
+           ST_Simplify(ST_RemoveRepeatedPoints(ST_MakeLine(ST_Transform(geom, 32647) ORDER BY ts)),
+                       CAST(:tolerance_m AS float8)) AS g
+    FROM run GROUP BY vehicle_id, run_no HAVING count(*) > 1
+), vehicle_line AS (
+    SELECT vehicle_id, ST_Transform(ST_Collect(g), 4326) AS geom
+    FROM line WHERE ST_NPoints(g) > 1 GROUP BY vehicle_id
 )
 SELECT l.vehicle_id, v.plate, ST_AsGeoJSON(l.geom, 5) AS geojson, ST_NPoints(l.geom) AS vertices,
+       ST_NumGeometries(l.geom) AS runs,
        round(CAST(ST_Length(CAST(l.geom AS geography)) / 1000 AS numeric), 1)::float8 AS km
-FROM line l
+FROM vehicle_line l
 CROSS JOIN area
 LEFT JOIN vehicle v USING (vehicle_id)
 WHERE ST_Intersects(l.geom, area.geom)

@@ -67,12 +67,13 @@ def test_hazard_points_keep_the_overdue_when_capped() -> None:
 
 
 def test_paths_signs_and_roads() -> None:
-    paths = layers_paths.path_rows([{"vehicle_id": "V1", "plate": None, "km": 12.3, "geojson": line(3)},
-                                    {"vehicle_id": "V2", "plate": "云Q", "km": 0.4,
-                                     "geojson": '{"type":"LineString","coordinates":[[98.1,25.6],[98.2,25.7]]}'}],
-                                   "en")
-    assert [(p["title"], p["detail"]) for p in paths] == [("V1", "Route length 12 km"), ("云Q", "Route length 0.4 km")]
-    assert paths[0]["color"] != paths[1]["color"]
+    paths = layers_paths.path_features([
+        {"vehicle_id": "V1", "plate": None, "km": 12.3, "runs": 3, "geojson": line(3)},
+        {"vehicle_id": "V2", "plate": "云Q", "km": 0.4, "runs": 1,
+         "geojson": '{"type":"LineString","coordinates":[[98.1,25.6],[98.2,25.7]]}'}], "en")["features"]
+    assert [(p["properties"]["title"], p["properties"]["detail"]) for p in paths] == [
+        ("V1", "3 drive(s), 12 km in all"), ("云Q", "1 drive(s), 0.4 km in all")]
+    assert paths[0]["properties"]["color"] != paths[1]["properties"]["color"]
     sign = {"sign_code": "T1", "kind": "speed_bump", "status": "damaged", "surveyed_on": dt.date(2025, 1, 1),
             "road_name": "滨江路", "lon": 98.12345678, "lat": 25.1}
     point = layers_signs.sign_points([sign], {"T1"}, "zh")[0]
@@ -105,8 +106,8 @@ def test_the_heaviest_map_of_each_page_stays_under_five_megabytes() -> None:
         note=lambda s: "挂钩偏弱（超负荷或单位过远）"))
     cells = layers_hazards.hexagon_layer(layers_hazards.hexagon_rows(
         [hexagon(i, RNG.randint(1, 50)) for i in range(data_hotspots.MAX_CELLS)], "count", "zh"))
-    paths = layers_paths.path_layer(layers_paths.path_rows(
-        [{"vehicle_id": f"V{i}", "plate": None, "km": 1.0, "geojson": line(PATH_VERTICES // 100)}
+    paths = layers_paths.path_layer(layers_paths.path_features(
+        [{"vehicle_id": f"V{i}", "plate": None, "km": 1.0, "runs": 1, "geojson": line(PATH_VERTICES // 100)}
          for i in range(100)], "zh"))
     hazards = layers_hazards.hazard_layer(layers_hazards.hazard_points([hazard(i) for i in range(30_000)], "zh"))
     sign = {"sign_code": "T1", "kind": "speed_bump", "status": "damaged", "surveyed_on": dt.date(2025, 1, 1),

@@ -51,12 +51,15 @@ def test_liaison_checked_on_another_day(field_db: str) -> None:
 def test_map_has_paths_and_schools(field_db: str) -> None:
     spec = deck(gaps())
     assert [item["id"] for item in spec["layers"]][-2:] == ["patrol-paths", "schools"]
-    paths = layer(spec, "patrol-paths")["data"]
-    assert {p["title"] for p in paths} == {"云Q·J0001", "云Q·J0002"}
-    assert len(paths) == 3  # V1 broken at its ten-minute gap, V2 one run
-    assert all(len(str(x).split(".")[1]) <= 5 for p in paths for pt in p["path"] for x in pt)
-    morning = layer(deck(gaps(window="morning")), "patrol-paths")["data"]
-    assert {p["title"] for p in morning} == {"云Q·J0001"}
+    paths = {f["properties"]["title"]: f for f in layer(spec, "patrol-paths")["data"]["features"]}
+    assert set(paths) == {"云Q·J0001", "云Q·J0002"}
+    v1 = paths["云Q·J0001"]["geometry"]
+    assert v1["type"] == "MultiLineString" and len(v1["coordinates"]) == 2  # broken at its ten-minute gap
+    assert all(len(run) == 2 for run in v1["coordinates"]), "a straight drive simplifies to its ends"
+    assert paths["云Q·J0001"]["properties"]["detail"] == "2 段，共 1.3 公里"
+    assert all(len(str(x).split(".")[1]) <= 5 for run in v1["coordinates"] for pt in run for x in pt)
+    morning = layer(deck(gaps(window="morning")), "patrol-paths")["data"]["features"]
+    assert [f["properties"]["title"] for f in morning] == ["云Q·J0001"]
     colours = {p["school_code"]: p["color"][:3] for p in layer(spec, "schools")["data"]}
     assert colours["2153330101"] == [40, 160, 90] and colours["2153330102"] == [200, 30, 45]
 
@@ -79,4 +82,4 @@ def test_empty_period(field_db: str) -> None:
     at = run_page("gaps", **{"from": "2024-07-15", "to": "2024-08-15"})
     clean(at)
     assert any(i.value.startswith("所选时段内没有上学日的见警记录") for i in at.info)
-    assert layer(deck(at), "patrol-paths")["data"] == []
+    assert layer(deck(at), "patrol-paths")["data"]["features"] == []
