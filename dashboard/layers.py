@@ -36,11 +36,12 @@ def school_points(schools: Iterable[Row], lang: str, colour: Callable[[Row], Seq
     return points[:MAX_POINTS]
 
 
-def school_layer(points: list[dict[str, Any]], layer_id: str = "schools", radius: int = 6) -> pdk.Layer:
-    """Schools as dots with a white rim; clicking one opens its page."""
+def school_layer(points: list[dict[str, Any]], layer_id: str = "schools", radius: int | None = None) -> pdk.Layer:
+    """Schools as dots with a white rim (smaller when there are many); clicking one opens its page."""
+    radius = radius or (6 if len(points) <= 100 else 4)
     return pdk.Layer("ScatterplotLayer", points, id=layer_id, get_position="position",
                      get_fill_color="color", get_radius=radius, radius_units='"pixels"',
-                     radius_min_pixels=4, stroked=True, get_line_color=[255, 255, 255, 255],
+                     radius_min_pixels=3, stroked=True, get_line_color=[255, 255, 255, 255],
                      line_width_min_pixels=1, pickable=True)
 
 

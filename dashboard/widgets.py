@@ -25,8 +25,10 @@ class Card:
 def cards(row: Sequence[Card]) -> None:
     """The figures side by side."""
     for column, card in zip(st.columns(len(row)), row, strict=True):
+        flat = bool(card.delta) and card.delta.startswith("0")  # "0.0 个百分点" is no change either
         column.metric(card.label, card.value, delta=card.delta, help=card.help,
-                      delta_color="inverse" if card.rise_is_bad else "normal")
+                      delta_color="off" if flat else "inverse" if card.rise_is_bad else "normal",
+                      delta_arrow="off" if flat else "auto")
 
 
 def legend_box(entries: Iterable[legend.Entry], lang: str, head: str, title: str | None = None) -> None:

@@ -145,7 +145,7 @@ def map_box(page: Page) -> dict[str, float]:
 
 def shoot(page: Page, name: str) -> None:
     """A screenshot of the whole page: the viewport is made as tall as Streamlit's scrolling content."""
-    height = page.evaluate("Math.max(...[...document.querySelectorAll('section, div')].map(e => e.scrollHeight))")
+    height = page.evaluate("document.querySelector('[data-testid=\"stMainBlockContainer\"]').scrollHeight + 150")
     page.set_viewport_size({"width": 1440, "height": min(max(height + 40, 900), 8000)})
     page.wait_for_timeout(1_500)
     page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
