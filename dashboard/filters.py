@@ -54,8 +54,7 @@ def parse_date(raw: object, latest: dt.date) -> dt.date | None:
 
 
 def parse_period(raw_from: object, raw_to: object, default_to: dt.date, latest: dt.date) -> tuple[dt.date, dt.date]:
-    """A valid period from URL text: bad parts fall back to the default; reversed dates are swapped;
-    a span longer than MAX_DAYS is cut at its end."""
+    """A valid period from URL text: bad parts take defaults, reversed ends swap, spans cut to MAX_DAYS."""
     span = dt.timedelta(days=DEFAULT_DAYS - 1)
     end = parse_date(raw_to, latest)
     start = parse_date(raw_from, latest)

@@ -64,8 +64,7 @@ def hexagon_layer(rows: list[dict[str, Any]]) -> pdk.Layer:
 
 
 def hazard_points(hazards: Iterable[Row], lang: str, limit: int = MAX_POINTS) -> list[dict[str, Any]]:
-    """Hazard points by status (overdue ones ringed in black), with plain-text tooltips; when there are too
-    many, the overdue and open ones are kept; they are drawn last, on top."""
+    """Hazard points by status, overdue ones ringed in black, kept first when capped and drawn on top."""
     rows = sorted(hazards, key=lambda h: (not h["overdue"], h["status"] == "rectified"))[:limit][::-1]
     return [{"title": f"{h['category']} · {label('hazard_kind', h['kind'], lang)}",
              "detail": "\n".join(str(x) for x in (

@@ -21,7 +21,7 @@ from dashboard import (
 from dashboard import layers_hazards as lh
 from dashboard import layers_signs as ls
 from dashboard import tables_detail as td
-from dashboard.i18n import county_label, label, type_label
+from dashboard.i18n import county_label, label, short_county, type_label
 from dashboard.nav import SCHOOL_PARAM
 from dashboard.widgets import Card
 
@@ -55,7 +55,8 @@ st.caption(fmt.md(tr("school.facts").format(code=school["school_code"], town=sch
                                             address=school["address"] or fmt.MISSING)))
 flags = ["full_time_guard", "closed_management", "alarm_video_linked", "guard_post"]
 widgets.cards([Card(tr("col.type"), type_label(school["school_type"], lang)),
-               Card(tr("col.county"), county_label(school, lang)), Card(tr("school.pupils"), fmt.num(school["pupils"])),
+               Card(tr("col.county"), short_county(county_label(school, lang))),
+               Card(tr("school.pupils"), fmt.num(school["pupils"])),
                Card(tr("school.staff"), fmt.num(school["staff"]))])
 st.subheader(tr("school.four100"))
 widgets.cards([Card(tr(f"flag.{k}"), tr("yes" if school[k] else "no")) for k in flags])
@@ -101,7 +102,7 @@ deck = layers.map_deck(base, [layers.school_layer(spot, radius=9),
                               ls.sign_layer(ls.sign_points(nearby.to_dict("records"), set(late["sign_code"]), lang,
                                                            NEAR_POINTS))],
                        [school["county_adcode"]], lang,
-                       data_map.style_url(), pdk.ViewState(longitude=school["lon"], latitude=school["lat"], zoom=15.5))
+                       data_map.style_url(), pdk.ViewState(longitude=school["lon"], latitude=school["lat"], zoom=14.5))
 map_col, legend_col = st.columns([3, 1.3])
 with map_col:
     st.pydeck_chart(deck, height=460, key="school_map", alt=tr("school.map_alt"))

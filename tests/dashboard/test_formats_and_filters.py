@@ -68,3 +68,12 @@ def test_catalogue_parts_do_not_collide_and_labels() -> None:
     assert sum(len(part) for part in PARTS) == len(CATALOGUE), "a key is defined in two catalogue parts"
     assert label("hazard_status", "open", "en") == "Open" and label("hazard_status", "weird", "zh") == "weird"
     assert short_county("兰坪白族普米族自治县") == "兰坪县" and short_county("泸水市") == "泸水市"
+
+
+def test_a_clicked_school_is_found_in_any_layer_and_nothing_else_is() -> None:
+    from dashboard.page import picked_school
+
+    assert picked_school({"objects": {"patrol-paths": [{"title": "V1"}], "schools": [{"school_code": "S1"}]}}) == "S1"
+    assert picked_school({"objects": {"hazards": [{"title": "x"}]}, "indices": {}}) is None
+    assert picked_school({"objects": {"schools": [{"school_code": ""}, "junk"]}}) is None
+    assert picked_school(None) is None and picked_school({}) is None

@@ -43,7 +43,7 @@ def test_a_school_with_everything(field_db: str) -> None:
     spec = deck(at)
     assert len(layer(spec, "schools")["data"]) == 1 and len(layer(spec, "hazards")["data"]) == 2
     assert {p["title"] for p in layer(spec, "signs")["data"]} == {"限速30 · T1", "注意儿童/学校区域 · T2"}
-    assert spec["initialViewState"]["zoom"] == 15.5
+    assert spec["initialViewState"]["zoom"] == 14.5
 
 
 def test_liaison_states_and_late_signs(field_db: str) -> None:
