@@ -50,6 +50,8 @@ def calendar(days: pd.DataFrame, schools: pd.DataFrame, codes: list[str]) -> pd.
     """School × day rows (name, date, windows, present, rate) for the chosen schools, in their order."""
     names = dict(zip(schools["school_code"], schools["name"], strict=True))
     chosen = days[days["school_code"].isin(codes)].copy()
+    if chosen.empty:
+        return pd.DataFrame(columns=["school_code", "school", "label", "date", "windows", "present", "rate"])
     chosen["school"] = chosen["school_code"].map(names)
     chosen["label"] = chosen["school"] + " · " + chosen["school_code"]
     chosen["date"] = pd.to_datetime(chosen["day"]).dt.strftime("%Y-%m-%d")

@@ -49,3 +49,18 @@ def test_intranet_basemap_style_is_used_when_configured(page: str, field_db: str
     at = run_page(page, **fx.PERIOD, school="2153330101")
     assert not at.exception
     assert [d["mapStyle"] for d in decks(at)] == [style]
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_no_school_in_the_selection_is_no_crash(page: str, field_db: str) -> None:
+    at = run_page(page, **fx.PERIOD, county="533324", type="特殊教育", school="2153332401")
+    assert not at.exception, [e.value for e in at.exception]
+    assert not at.error
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_counties_only_is_no_crash(page: str, use_db: str, seed, fresh_caches: None) -> None:  # noqa: ANN001
+    seed([])
+    at = run_page(page, lang="en")
+    assert not at.exception, [e.value for e in at.exception]
+    assert not at.error
