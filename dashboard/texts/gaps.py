@@ -18,7 +18,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "gaps.on_help": ("默认为时段末日", "The period's last day by default"),
     "gaps.no_liaison": ("无挂钩民警", "No liaison officer"),
     "gaps.weak_liaison": ("挂钩偏弱", "Weak liaison"),
-    "gaps.no_presence_schools": ("高峰无见警学校", "Schools never visited"),
+    "gaps.no_presence_schools": ("从未见警学校", "Schools never visited"),
     "gaps.presence": ("高峰见警率", "Peak-hour presence"),
     "gaps.list": ("缺口学校（选中行可在下方查看见警日历）", "Schools with a gap (select rows for the calendar below)"),
     "gaps.none": ("所选范围内没有覆盖缺口。", "No coverage gaps in the selection."),

@@ -16,7 +16,7 @@ def gaps(**params: str | list[str]):  # noqa: ANN201
 def test_figures_and_the_gap_list(field_db: str) -> None:
     at = gaps()
     clean(at)
-    labels = ("无挂钩民警", "挂钩偏弱", "高峰无见警学校", "高峰见警率")
+    labels = ("无挂钩民警", "挂钩偏弱", "从未见警学校", "高峰见警率")
     assert [metric(at, k) for k in labels] == ["2", "2", "1", "37.0%"]
     shown = table(at)
     assert shown["学校标识码"].tolist() == ["2153330102", "2153332302", "2153332401", "2153332503",
