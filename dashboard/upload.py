@@ -53,7 +53,7 @@ def load_upload(engine: sa.Engine, dataset: str, files: list[tuple[str, bytes]],
         result = load_file(engine, DATASETS[dataset], main, dry_run=dry_run, options=options)
         if not result.report.rejects:
             return Upload(result, None, None)
-        saved = result.report.write_csv(rejects_dir() / f"{main.stem}.rejects.csv")
+        saved = result.report.write_csv(rejects_dir() / result.reject_file_name)
         return Upload(result, saved.read_bytes(), saved)
 
 

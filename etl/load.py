@@ -59,6 +59,12 @@ class LoadResult:
         return 0 if self.status in {"failed", "dry_run", "unchanged"} else self.rows_read - self.rows_rejected
 
     @property
+    def reject_file_name(self) -> str:
+        """File name of this load's reject report: the etl_run id first, so a later file never overwrites it."""
+        run = f"run{self.run_id:06d}" if self.run_id else "dry-run"
+        return f"{run}-{self.path.stem}.rejects.csv"
+
+    @property
     def exit_code(self) -> int:
         """0 all rows loaded (or unchanged), 1 some rejected, 2 nothing loaded."""
         if self.status == "failed" or (self.rows_read and self.rows_rejected == self.rows_read):

@@ -23,7 +23,7 @@ if not console.is_terminal:  # logs and pipes get the whole table, not a squeeze
 
 def write_reports(results: list[LoadResult], rejects_dir: Path) -> dict[Path, Path]:
     """Write each file's reject report; return them by input file."""
-    return {r.path: r.report.write_csv(rejects_dir / f"{r.path.stem}.rejects.csv")
+    return {r.path: r.report.write_csv(rejects_dir / r.reject_file_name)
             for r in results if r.report.rejects}
 
 

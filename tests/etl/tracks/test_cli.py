@@ -19,7 +19,8 @@ def test_load_tracks_from_the_command_line(use_db, tmp_path):
     summary = json.loads(result.output.strip().splitlines()[-1])
     assert [(f["status"], f["inserted"], f["rows_rejected"]) for f in summary["files"]] == [
         ("loaded", 4, 0), ("partial", 2, 8)]
-    assert (tmp_path / "patrol_gbk.rejects.csv").read_text(encoding="utf-8-sig").count("\n") == 9
+    (report,) = tmp_path.glob("run*-patrol_gbk.rejects.csv")
+    assert report.read_text(encoding="utf-8-sig").count("\n") == 9
     gpx = runner.invoke(app, ["load", "tracks", str(TRACKS / "patrol_gpx11.gpx"), "--vehicle", "云Q·X1",
                               "--timezone", "Asia/Shanghai"])
     assert gpx.exit_code == 0, gpx.output
