@@ -19,7 +19,7 @@ app = typer.Typer(help="XiaoAn (校安图): campus-safety map of the one-school-
                   no_args_is_help=True, pretty_exceptions_enable=False)
 app.add_typer(db_cmd.app, name="db")
 app.command("load")(load_cmd.load)
-app.command("export")(export_cmd.export)
+app.add_typer(export_cmd.app, name="export")
 
 
 @app.command()

@@ -1,4 +1,5 @@
-"""`xiaoan export REPORT`: any figure of the dashboard as CSV or Excel, for a period and county."""
+"""`xiaoan export REPORT`: any figure of the dashboard as CSV or Excel, for a period and county; and
+`xiaoan export map | brief | worklist` (xiaoan.brief_cmd)."""
 
 from __future__ import annotations
 
@@ -9,9 +10,11 @@ from pathlib import Path
 import pandas as pd
 import sqlalchemy as sa
 import typer
+from typer.core import TyperGroup
 
 from db.analytics import presence, reports
 from db.engine import database_url, make_engine
+from xiaoan import brief_cmd
 
 Builder = Callable[[sa.Connection, dt.date, dt.date, list[str] | None], pd.DataFrame]
 REPORTS: dict[str, Builder] = {
@@ -68,3 +71,35 @@ def export(report: str = typer.Argument(..., help=f"one of: {', '.join(REPORTS)}
     write(df, output, fmt)
     if output:
         typer.echo(f"{report}: {len(df)} rows → {output}", err=True)
+
+
+class ExportGroup(TyperGroup):
+    """`xiaoan export NAME`: a report, map, brief or worklist; any other name is an unknown report."""
+
+    def resolve_command(self, ctx: typer.Context, args: list[str]) -> tuple:
+        """The subcommand of args[0], or a usage error listing the reports."""
+        if args and not args[0].startswith("-") and args[0] not in self.commands:
+            raise typer.BadParameter(f"unknown report {args[0]!r}; expected one of {', '.join(self.commands)}", ctx)
+        return super().resolve_command(ctx, args)
+
+
+app = typer.Typer(cls=ExportGroup, no_args_is_help=True,
+                  help="Export a report (CSV/Excel), a map (PNG), the brief (Word) or a work list (Excel).")
+
+
+def _report(report: str) -> Callable[..., None]:
+    """The `export REPORT` command of one report."""
+    def command(county: list[str] = typer.Option(None, "--county", help="county adcode; repeat for several"),
+                date_from: dt.datetime = typer.Option(None, "--from", formats=["%Y-%m-%d"], help="first day"),
+                date_to: dt.datetime = typer.Option(None, "--to", formats=["%Y-%m-%d"], help="last day (today)"),
+                fmt: str = typer.Option("csv", "--format", help="csv | xlsx"),
+                output: Path = typer.Option(None, "-o", "--output", help="file to write (CSV: stdout)")) -> None:
+        export(report, county, date_from, date_to, fmt, output)
+    state = " (as of --to)" if report in {"coverage", "four100", "four100-rates", "signs", "not-reinstalled"} else ""
+    command.__doc__ = f"The {report} report{state} as CSV or Excel."
+    return command
+
+
+for _name in REPORTS:
+    app.command(_name)(_report(_name))
+brief_cmd.register(app)

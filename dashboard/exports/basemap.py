@@ -23,7 +23,7 @@ MAJOR_ROADS = {"motorway", "trunk", "primary", "高速公路", "国道", "省道
 SELECTED = ("#eef3f9", "#3d5478")  # fill, edge
 OTHER = ("#f3f3f3", "#a3acb9")
 HALO = [patheffects.withStroke(linewidth=2.2, foreground="white")]
-COUNTY_HALO = [patheffects.withStroke(linewidth=3.5, foreground="white", alpha=0.8)]
+COUNTY_HALO = [patheffects.withStroke(linewidth=3, foreground="white", alpha=0.5)]
 
 
 @dataclass(frozen=True)
@@ -70,5 +70,5 @@ def draw_base(ax: Axes, base: Base, lang: str) -> None:
                     va="bottom", fontsize=6.5, color="#3a3a3a", path_effects=HALO, zorder=35, annotation_clip=True)
     for _, c in base.counties.iterrows():
         ax.text(c["label_x"], c["label_y"], short_county(county_label(c, lang)), ha="center", va="center",
-                fontsize=13 if c["selected"] else 10, fontweight="bold", alpha=0.85 if c["selected"] else 0.6,
-                color="#2b3a55", path_effects=COUNTY_HALO, zorder=40, clip_on=True)
+                fontsize=13 if c["selected"] else 10, fontweight="bold", alpha=0.75 if c["selected"] else 0.55,
+                color="#2b3a55", path_effects=COUNTY_HALO, zorder=9, clip_on=True)

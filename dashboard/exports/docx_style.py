@@ -40,6 +40,9 @@ def new_document() -> DocumentType:
     normal = doc.styles["Normal"]
     normal.font.name, normal.font.size = "Times New Roman", Pt(BODY_PT)
     normal.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), BODY_FONT)
+    title_format = doc.styles["Title"].element.get_or_add_pPr()
+    for border in title_format.findall(qn("w:pBdr")):  # the template's blue rule under the title
+        title_format.remove(border)
     return doc
 
 

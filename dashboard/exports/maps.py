@@ -6,7 +6,6 @@ import datetime as dt
 import io
 from collections.abc import Sequence
 
-import matplotlib
 import sqlalchemy as sa
 from matplotlib.collections import PolyCollection
 from matplotlib.figure import Figure
@@ -14,8 +13,9 @@ from matplotlib.figure import Figure
 from dashboard.exports import fonts, keyfigures, layers
 from dashboard.exports.basemap import Base, draw_base, read_base
 from dashboard.exports.figures import figures
-from dashboard.exports.page import MARKERS, key_figures, legend, north_arrow, page, rgb, scale_bar
-from dashboard.exports.snapshot import Snapshot, take
+from dashboard.exports.legend import MARKERS, key_figures, legend
+from dashboard.exports.page import north_arrow, page, rgb, scale_bar
+from dashboard.exports.snapshot import Snapshot, local_time, take
 from dashboard.exports.texts import tx
 from db.analytics import hotspots
 from db.settings import get_settings
@@ -49,20 +49,13 @@ def as_of_text(snap: Snapshot, lang: str) -> str:
     """When the data was last loaded, in local time: 数据更新于 2025-03-16 18:00."""
     if snap.as_of is None:
         return tx("map.as_of_none", lang)
-    return tx("map.as_of", lang).format(t=snap.as_of.astimezone(_zone()).strftime("%Y-%m-%d %H:%M"))
+    return tx("map.as_of", lang).format(t=local_time(snap.as_of))
 
 
 def subtitle(snap: Snapshot, lang: str) -> str:
     """Period, the day states are taken on, and when the data was last loaded."""
     return "   ·   ".join([tx("map.period", lang).format(a=snap.date_from, b=snap.date_to),
                            tx("map.state_on", lang).format(d=snap.date_to), as_of_text(snap, lang)])
-
-
-def _zone() -> dt.tzinfo:
-    """The local time zone of the settings."""
-    from zoneinfo import ZoneInfo
-
-    return ZoneInfo(get_settings().timezone)
 
 
 def draw(snap: Snapshot, base: Base, found: list[layers.Section], view: str, lang: str) -> Figure:
@@ -94,7 +87,7 @@ def draw(snap: Snapshot, base: Base, found: list[layers.Section], view: str, lan
 def png(fig: Figure, dpi: int = DPI) -> bytes:
     """The figure as PNG bytes."""
     out = io.BytesIO()
-    with matplotlib.rc_context(fonts.rc()):
+    with fonts.drawing():
         fig.savefig(out, format="png", dpi=dpi, facecolor="white", metadata={"Software": None})
     return out.getvalue()
 
@@ -102,17 +95,19 @@ def png(fig: Figure, dpi: int = DPI) -> bytes:
 def draw_map(conn: sa.Connection, view: str, counties: Sequence[str] | None, date_from: dt.date,
              date_to: dt.date, lang: str = "zh") -> Figure:
     """The figure of one view for the counties (None or empty: all) and the period."""
-    with matplotlib.rc_context(fonts.rc()):
-        snap = take(conn, counties, date_from, date_to)
-        base = read_base(conn, snap.counties)
-        return draw(snap, base, sections(conn, snap, view, lang, base), view, lang)
+    snap = take(conn, counties, date_from, date_to)
+    base = read_base(conn, snap.counties)
+    found = sections(conn, snap, view, lang, base)
+    with fonts.drawing():
+        return draw(snap, base, found, view, lang)
 
 
 def snapshot_png(conn: sa.Connection, snap: Snapshot, base: Base, view: str, lang: str = "zh", dpi: int = DPI
                  ) -> bytes:
     """The PNG of one view from an already read snapshot and base (the brief draws four)."""
-    with matplotlib.rc_context(fonts.rc()):
-        return png(draw(snap, base, sections(conn, snap, view, lang, base), view, lang), dpi)
+    found = sections(conn, snap, view, lang, base)
+    with fonts.drawing():
+        return png(draw(snap, base, found, view, lang), dpi)
 
 
 def render_map(conn: sa.Connection, view: str, counties: Sequence[str] | None, date_from: dt.date,

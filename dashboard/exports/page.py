@@ -1,20 +1,19 @@
-"""The print map's page (matplotlib): A4 landscape, title, map frame, legend panel, scale bar, north arrow."""
+"""The print map's page (matplotlib, Agg): A4 landscape, title, map frame, legend panel, scale bar, north arrow."""
 
 from __future__ import annotations
 
 import numpy as np
 from matplotlib.axes import Axes
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Polygon, Rectangle
 
 from dashboard.exports.geo import Box, fit_box, nice_length, true_north
-from dashboard.exports.layers import Group, Section
 from dashboard.exports.texts import tx
 
 PAGE_IN = (11.69, 8.27)  # A4 landscape
 MAP_BOTTOM, MAP_TOP, LEFT, RIGHT = 0.06, 0.87, 0.035, 0.965
-MARKERS = {"dot": "o", "ring": "o", "diamond": "D", "hex": "h"}
 
 
 def rgb(colour: tuple[int, int, int]) -> tuple[float, float, float]:
@@ -25,6 +24,7 @@ def rgb(colour: tuple[int, int, int]) -> tuple[float, float, float]:
 def page(title: str, subtitle: str, box: Box) -> tuple[Figure, Axes, Axes, Box]:
     """The figure with its title, a map frame as wide as the area needs, a legend panel; the map's limits."""
     fig = Figure(figsize=PAGE_IN)
+    FigureCanvasAgg(fig)  # Agg, never a GUI backend
     fig.text(LEFT, 0.945, title, fontsize=19, fontweight="bold", color="#1c2636", va="center")
     fig.text(LEFT, 0.905, subtitle, fontsize=10, color="#444444", va="center")
     fig.add_artist(Line2D([LEFT, RIGHT], [0.885, 0.885], color="#1c2636", linewidth=1.2))
@@ -76,61 +76,3 @@ def north_arrow(ax: Axes, limits: Box, lang: str) -> None:
     label = turn @ np.array((0, 1.3)) * size + (cx, cy)
     ax.text(label[0], label[1], tx("map.north", lang), ha="center", va="bottom", fontsize=11,
             fontweight="bold", zorder=30)
-
-
-def swatch(panel: Axes, x: float, y: float, group: Group) -> None:
-    """The legend marker of a group."""
-    face = "none" if group.shape == "ring" else rgb(group.colour)
-    edge = rgb(group.colour) if group.shape == "ring" else "white"
-    panel.scatter([x], [y], s=70 if group.shape == "hex" else 45, marker=MARKERS[group.shape], facecolors=[face],
-                  edgecolors=[edge], linewidths=1.6 if group.shape == "ring" else 0.6, clip_on=False)
-
-
-def wrap(text: str, columns: int) -> str:
-    """Text broken into lines of at most `columns` display columns (a CJK character takes two)."""
-    lines, line, used = [], "", 0
-    for ch in text:
-        w = 2 if ord(ch) > 0x2E80 else 1
-        if used + w > columns:
-            lines.append(line.rstrip())
-            line, used = ch.lstrip(), len(ch.lstrip()) and w
-        else:
-            line, used = line + ch, used + w
-    return "\n".join([*lines, line])
-
-
-def key_figures(panel: Axes, lines: list[tuple[str, str]], title: str) -> None:
-    """The headline numbers in the right half of the panel."""
-    step = 16 / (panel.get_position().height * PAGE_IN[1] * 72)
-    panel.text(0.56, 1.0, title, fontsize=10.5, fontweight="bold", va="center", color="#1c2636")
-    for i, (label, value) in enumerate(lines):
-        y = 1.0 - step * (1.3 + i * 1.15)
-        panel.text(0.56, y, label, fontsize=9, va="center", color="#333333")
-        panel.text(1.0, y, value, fontsize=10, va="center", ha="right", fontweight="bold", color="#1c2636")
-
-
-def legend(panel: Axes, sections: list[Section], base: list[tuple[str, str]], note: str, lang: str) -> None:
-    """Legend: the layer's sections (worst first, with counts), the base map, then the note and the CRS."""
-    step = 16 / (panel.get_position().height * PAGE_IN[1] * 72)
-    y = 1.0
-    for section in sections:
-        panel.text(0, y, section.title, fontsize=10.5, fontweight="bold", va="center", color="#1c2636")
-        y -= step * 1.3
-        for group in reversed(section.groups):
-            swatch(panel, 0.03, y, group)
-            panel.text(0.08, y, tx("map.count", lang).format(label=group.label, n=group.count), fontsize=9,
-                       va="center")
-            y -= step
-        y -= step * 0.6
-    panel.text(0, y, tx("map.base", lang), fontsize=10.5, fontweight="bold", va="center", color="#1c2636")
-    for text, kind in base:
-        y -= step
-        style = {"county": ("#3d5478", 1.3), "road": ("#c98a4b", 1.4)}.get(kind)
-        if style:
-            panel.plot([0.005, 0.055], [y, y], color=style[0], linewidth=style[1], solid_capstyle="butt")
-        else:
-            panel.scatter([0.03], [y], s=9, c="#555555", marker="s", linewidths=0)
-        panel.text(0.08, y, text, fontsize=9, va="center")
-    panel.text(0, y - step * 1.6, wrap(note, 52), fontsize=8, va="top",
-               color="#555555", linespacing=1.5)
-    panel.text(0, 0, tx("map.crs", lang), fontsize=7.5, va="bottom", color="#777777")

@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
+from zoneinfo import ZoneInfo
 
 import pandas as pd
 import sqlalchemy as sa
@@ -57,6 +58,11 @@ class Snapshot:
             return tx("export.prefecture", lang)
         names = [short_county(county_label(row, lang)) for _, row in self.activities.iterrows()]
         return tx("signs.sep", lang).join(names)
+
+
+def local_time(moment: dt.datetime) -> str:
+    """A moment as local time (the settings' zone): 2025-03-16 18:00."""
+    return moment.astimezone(ZoneInfo(get_settings().timezone)).strftime("%Y-%m-%d %H:%M")
 
 
 def counties_arg(counties: Sequence[str] | None) -> list[str] | None:

@@ -13,7 +13,7 @@ import sqlalchemy as sa
 
 from dashboard import gaps as gap_rules
 from dashboard.exports import problems
-from dashboard.exports.snapshot import Snapshot, take
+from dashboard.exports.snapshot import Snapshot, local_time, take
 from dashboard.exports.texts import tx
 from dashboard.exports.xlsx import write_book
 from dashboard.i18n import county_label, short_county
@@ -51,7 +51,7 @@ def sheets(snap: Snapshot, kind: str, lang: str = "zh") -> dict[str, pd.DataFram
 
 def about(snap: Snapshot, kind: str, rows: int, lang: str) -> list[tuple[str, object]]:
     """The about sheet's lines."""
-    as_of = snap.as_of.strftime("%Y-%m-%d %H:%M %z") if snap.as_of else ""
+    as_of = local_time(snap.as_of) if snap.as_of else ""
     return [(tx("worklist.title", lang), f"{snap.where(lang)}{tx(f'worklist.{kind}', lang)}"),
             (tx("worklist.period", lang), f"{snap.date_from} – {snap.date_to}"),
             (tx("worklist.state_on", lang), snap.date_to), (tx("worklist.as_of", lang), as_of),
