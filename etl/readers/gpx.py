@@ -1,4 +1,5 @@
-"""Reader for GPX 1.0/1.1 track points, streamed with lxml.iterparse; waypoints and routes are skipped."""
+"""Reader for GPX 1.0/1.1 track points, scanned fast when plain, else streamed with lxml.iterparse; waypoints and
+routes are skipped."""
 
 from __future__ import annotations
 
@@ -8,7 +9,8 @@ from pathlib import Path
 from lxml import etree
 
 from db.errors import UnreadableFile
-from etl.tracks.points import BATCH_SIZE, PointBatch, RawPoint
+from etl.tracks.gpx_scan import scan_gpx
+from etl.tracks.points import BATCH_SIZE, PointBatch, RawPoint, Retry
 
 MPS_TO_KMH = 3.6  # GPX speeds are metres per second
 TAGS = ("{*}trkpt", "{*}name", "{*}trk", "{*}wpt", "{*}rtept", "{*}rte")
@@ -56,10 +58,32 @@ def _forget(elem: etree._Element, siblings: bool = True) -> None:
         del parent[:parent.index(elem)]
 
 
-def read_gpx(path: Path, vehicle: str | None = None, batch_size: int = BATCH_SIZE) -> Iterator[PointBatch]:
-    """Batches of raw points; the vehicle is `vehicle`, else the track's <name>, else the file name stem."""
+def read_gpx(path: Path, vehicle: str | None = None, batch_size: int = BATCH_SIZE,
+             fast: bool = True) -> Iterator[PointBatch]:
+    """Batches of raw points; the vehicle is `vehicle`, else the track's <name>, else the file name stem.
+
+    `fast`: plain GPX is scanned as columns (etl/tracks/gpx_scan.py); a file found not plain in its first
+    block is read with lxml here, one found so later raises Retry("reader") for the caller to start again.
+    """
     if not path.is_file():
         raise UnreadableFile(f"{path}: no such file")
+    if fast:
+        scanned = scan_gpx(path, vehicle, MPS_TO_KMH)
+        try:
+            first = next(scanned)
+        except Retry:
+            pass
+        except StopIteration:
+            return
+        else:
+            yield first
+            yield from scanned
+            return
+    yield from _parse(path, vehicle, batch_size)
+
+
+def _parse(path: Path, vehicle: str | None, batch_size: int) -> Iterator[PointBatch]:
+    """Batches of raw points read with lxml.iterparse, whatever the markup."""
     with path.open("rb") as fh:
         events = etree.iterparse(fh, events=("end",), tag=TAGS, resolve_entities=False, no_network=True,
                                  remove_comments=True, remove_pis=True)

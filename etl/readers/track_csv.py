@@ -1,4 +1,8 @@
-"""Reader for track CSV (vehicle, time, lon, lat[, speed, heading]), streamed in batches in any Chinese encoding."""
+"""Reader for track CSV (vehicle, time, lon, lat[, speed, heading]), streamed in batches in any Chinese encoding.
+
+Plain stretches of the file (no quotes) are cut into columns by Arrow (etl/tracks/csv_blocks.py); from the
+first quote on, or for UTF-16 files, records are read one by one with the csv module.
+"""
 
 from __future__ import annotations
 
@@ -11,9 +15,11 @@ from pathlib import Path
 from db.errors import UnreadableFile
 from etl.columns import Column, match_headers
 from etl.readers.tabular import Table
+from etl.tracks.csv_blocks import Layout, read_blocks
 from etl.tracks.points import BATCH_SIZE, PointBatch
 
 BLOCK = 1 << 20
+FIELDS = ("vehicle", "time", "lon", "lat", "speed", "heading")
 COLUMNS = [
     Column("vehicle", ("车辆", "车牌号", "终端号", "车牌", "车辆编号", "终端编号", "vehicle_id", "plate", "terminal"),
            str, required=True),
@@ -48,39 +54,44 @@ def sniff_encoding(path: Path) -> str:
     return "utf-8"
 
 
-def read_track_csv(path: Path, overrides: dict[str, str] | None = None,
-                   batch_size: int = BATCH_SIZE) -> Iterator[PointBatch]:
+def layout(name: str, header: list[str], overrides: dict[str, str] | None) -> Layout:
+    """Where each field is among a header's cells; a missing required column makes the file unreadable."""
+    found = match_headers(Table(header, []), COLUMNS, name, overrides)
+    return Layout([found.get(f, -1) for f in FIELDS], max(found.values()) + 1)
+
+
+def read_track_csv(path: Path, overrides: dict[str, str] | None = None, batch_size: int = BATCH_SIZE,
+                   fast: bool = True) -> Iterator[PointBatch]:
     """Batches of raw points; a missing required column or undecodable bytes make the file unreadable."""
     if not path.is_file():
         raise UnreadableFile(f"{path}: no such file")
     encoding = sniff_encoding(path)
-    with path.open("rb") as raw, io.TextIOWrapper(raw, encoding=encoding, newline="") as text:
+    with path.open("rb") as raw:
+        number, columns = 0, None
+        if fast and encoding != "utf-16":
+            handover = yield from read_blocks(path.name, raw, encoding, lambda h: layout(path.name, h, overrides))
+            if handover is None:
+                return
+            number, offset, columns = handover
+            raw.seek(offset)
+            encoding = "utf-8" if encoding == "utf-8-sig" and offset else encoding
+        with io.TextIOWrapper(raw, encoding=encoding, newline="") as text:
+            try:
+                yield from records(path.name, raw, csv.reader(text), overrides, batch_size, number, columns)
+            except UnicodeDecodeError as exc:
+                raise UnreadableFile(f"{path.name}: bytes that are not {encoding} after {raw.tell()} bytes "
+                                     f"({exc.reason}); save the file in one encoding, preferably UTF-8") from exc
+
+
+def records(name: str, raw: io.BufferedReader, reader: Iterator[list[str]], overrides: dict[str, str] | None,
+            batch_size: int, number: int = 0, columns: Layout | None = None) -> Iterator[PointBatch]:
+    """Raw points of csv records (numbered as rows, header = 1), after the header row unless its layout is given."""
+    if columns is None:
         try:
-            yield from _batches(path.name, raw, csv.reader(text), overrides, batch_size)
-        except UnicodeDecodeError as exc:
-            raise UnreadableFile(f"{path.name}: bytes that are not {encoding} after {raw.tell()} bytes "
-                                 f"({exc.reason}); save the file in one encoding, preferably UTF-8") from exc
-
-
-def _header(name: str, reader: Iterator[list[str]]) -> tuple[int, list[str]]:
-    """The number and cells of the first record that is not blank."""
-    for number, cells in enumerate(reader, start=1):
-        if any(c.strip() for c in cells):
-            return number, [c.strip() for c in cells]
-    raise UnreadableFile(f"{name}: the file has no header row and no data")
-
-
-def _batches(name: str, raw: io.BufferedReader, reader: Iterator[list[str]],
-             overrides: dict[str, str] | None, batch_size: int) -> Iterator[PointBatch]:
-    """Find the header row, then cut the data records (numbered as rows, header = 1) into batches."""
-    try:
-        number, header = _header(name, reader)
-    except csv.Error as exc:
-        raise UnreadableFile(f"{name}: the header row is not readable CSV ({exc})") from exc
-    found = match_headers(Table(header, []), COLUMNS, name, overrides)
-    iv, it, ix, iy = (found[c] for c in ("vehicle", "time", "lon", "lat"))
-    isp, ih = found.get("speed", -1), found.get("heading", -1)  # -1: the "" appended to every record
-    width = max(found.values()) + 1
+            number, header = _header(name, reader)
+        except csv.Error as exc:
+            raise UnreadableFile(f"{name}: the header row is not readable CSV ({exc})") from exc
+        columns = layout(name, header, overrides)
     batch = PointBatch()
     while True:
         number += 1
@@ -91,16 +102,19 @@ def _batches(name: str, raw: io.BufferedReader, reader: Iterator[list[str]],
         except csv.Error as exc:  # e.g. a field over the size limit: this record only
             batch.problems.append((number, "", f"malformed CSV record: {exc}"))
             continue
-        if len(cells) < width:
-            cells += [""] * (width - len(cells))
-        if not cells[iv] and not cells[it] and not any(c.strip() for c in cells):
-            continue  # a blank line, or one of empty cells
-        cells.append("")
-        batch.points.append((number, cells[iv].strip(), cells[it].strip(), cells[ix].strip(), cells[iy].strip(),
-                             cells[isp].strip(), cells[ih].strip()))
+        if (point := columns.point(number, cells)) is not None:
+            batch.points.append(point)
         if len(batch.points) >= batch_size:
             batch.position = raw.tell()
             yield batch
             batch = PointBatch()
     batch.position = raw.tell()
     yield batch
+
+
+def _header(name: str, reader: Iterator[list[str]]) -> tuple[int, list[str]]:
+    """The number and cells of the first record that is not blank."""
+    for number, cells in enumerate(reader, start=1):
+        if any(c.strip() for c in cells):
+            return number, [c.strip() for c in cells]
+    raise UnreadableFile(f"{name}: the file has no header row and no data")

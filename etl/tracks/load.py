@@ -14,15 +14,17 @@ from etl.load import Dataset, LoadResult, sha256
 from etl.options import LoadOptions
 from etl.report import Report
 from etl.runner import finish_run, lock_dataset, record_run
+from etl.tracks import partitions
 from etl.tracks.area import Area
 from etl.tracks.check import Checker
-from etl.tracks.partitions import build_missing
+from etl.tracks.points import Retry
 from etl.tracks.progress import file_progress
 from etl.tracks.sources import read_points
 from etl.tracks.stage import Staged, stage
 from etl.tracks.times import zone
 
 SHOWN_VEHICLES = 10
+EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 
 
 def load_tracks(engine: sa.Engine, dataset: Dataset, path: Path, dry_run: bool = False,
@@ -52,13 +54,12 @@ def load_tracks(engine: sa.Engine, dataset: Dataset, path: Path, dry_run: bool =
 def _load(conn: sa.Connection, dataset: Dataset, path: Path, digest: str, report: Report,
           options: LoadOptions, dry_run: bool) -> LoadResult:
     """The body of one load inside its transaction."""
-    checker = Checker(report, Area.from_db(conn), zone(options.timezone), options.crs)
     conn.execute(query("track_memory"))
-    with file_progress(path) as progress:
-        staged = stage(conn, read_points(path, options), checker, progress)
-    repeats = _drop_repeats(conn, report, checker.tz)
+    staged, checker, direct = _stage(conn, path, report, Area.from_db(conn), options, direct=not dry_run)
+    repeats = 0 if direct else _drop_repeats(conn, report, checker.tz)
     report.rejects.sort(key=lambda r: r.row)
-    missing = list(conn.execute(query("vehicle_missing"), {"ids": sorted(staged.vehicles)}).scalars())
+    names = sorted(checker.vehicles.names[c] for c in staged.vehicles)
+    missing = list(conn.execute(query("vehicle_missing"), {"ids": names}).scalars())
     result = LoadResult(dataset.name, path, "dry_run" if dry_run else _status(report, staged), report,
                         rows_read=staged.read, message=_warning(missing, dry_run))
     result.details = {"duplicates_in_file": repeats, "vehicles_registered": len(missing)}
@@ -67,16 +68,35 @@ def _load(conn: sa.Connection, dataset: Dataset, path: Path, digest: str, report
     result.run_id = record_run(conn, dataset, path, digest, result, options)
     if missing:
         conn.execute(query("vehicle_register"), {"ids": missing, "run_id": result.run_id})
-    result.inserted, built = build_missing(conn, staged.months)
+    for month in sorted(staged.direct):
+        partitions.attach(conn, month)
+    result.inserted, built = partitions.build_missing(conn, staged.months)
     if staged.months - set(built):
         result.inserted += conn.execute(query("track_insert"), {"fresh": built}).rowcount
+    result.inserted += sum(staged.direct.values())
     result.details |= {"duplicates_in_db": staged.staged - repeats - result.inserted,
-                       "partitions_created": len(built)}
-    if result.inserted:
-        span = conn.execute(query("track_staged_span")).one()
-        result.details["presence_rows"] = presence.refresh_after_load(conn, span.first_ts, span.last_ts)
+                       "partitions_created": len(built) + len(staged.direct)}
+    if result.inserted and staged.span:
+        first, last = (EPOCH + dt.timedelta(microseconds=t) for t in staged.span)
+        result.details["presence_rows"] = presence.refresh_after_load(conn, first, last)
     finish_run(conn, result)
     return result
+
+
+def _stage(conn: sa.Connection, path: Path, report: Report, area: Area, options: LoadOptions,
+           direct: bool) -> tuple[Staged, Checker, bool]:
+    """Stage the file the fast way, or again a slower way when the fast one gives up (see stage.py)."""
+    fast = True
+    while True:
+        checker = Checker(report, area, zone(options.timezone), options.crs)
+        try:
+            with conn.begin_nested(), file_progress(path) as progress:
+                return stage(conn, read_points(path, options, fast), checker, direct, progress), checker, direct
+        except Retry as retry:
+            if not (fast if retry.what == "reader" else direct):
+                raise RuntimeError(f"the {retry.what} retry came twice") from retry
+            report.rejects.clear()
+            fast, direct = (False, direct) if retry.what == "reader" else (fast, False)
 
 
 def _drop_repeats(conn: sa.Connection, report: Report, tz: dt.tzinfo) -> int:

@@ -12,11 +12,11 @@ from etl.report import Report
 from etl.tracks.area import OUT_OF_RANGE, OUTSIDE, SWAPPED
 from etl.tracks.points import RawPoint
 from etl.tracks.times import out_of_range
+from etl.tracks.vehicles import MAX_VEHICLE
 
 REQUIRED = "required value missing"
 LABELS = ("车辆", "时间", "经度", "纬度", "速度", "方向")
 POSITION = "经度/纬度"
-MAX_VEHICLE = 40  # vehicle.vehicle_id is varchar(40)
 MAX_KMH = 1000
 PLACE_REASONS = {OUTSIDE: OUTSIDE_REASON, SWAPPED: SWAPPED_REASON,
                  OUT_OF_RANGE: "coordinates out of range (longitude −180…180, latitude −90…90)"}

@@ -12,11 +12,11 @@ from etl.readers.track_csv import read_track_csv
 from etl.tracks.points import PointBatch
 
 
-def read_points(path: Path, options: LoadOptions) -> Iterator[PointBatch]:
-    """The raw point batches of a .gpx, .csv or .txt track file."""
+def read_points(path: Path, options: LoadOptions, fast: bool = True) -> Iterator[PointBatch]:
+    """The raw point batches of a .gpx, .csv or .txt track file (`fast`: columns where the file allows)."""
     suffix = path.suffix.lower()
     if suffix == ".gpx":
-        return read_gpx(path, vehicle=(options.vehicle or "").strip() or None)
+        return read_gpx(path, vehicle=(options.vehicle or "").strip() or None, fast=fast)
     if suffix in {".csv", ".txt"}:
-        return read_track_csv(path, overrides=options.headers)
+        return read_track_csv(path, overrides=options.headers, fast=fast)
     raise UnreadableFile(f"{path.name}: unsupported track format {suffix!r}; expected .csv or .gpx")

@@ -1,4 +1,10 @@
-"""Staging a stream of checked points by binary COPY, counting what was read, staged and touched."""
+"""Streaming checked points into the database: straight into new month tables, or through the staging table.
+
+Straight in (`direct`) is taken while every vehicle's times rise strictly through the file, which proves
+that the file repeats no (vehicle, time): points of a month without a partition are then COPYed into that
+month's new table and the rest into the staging table (see router.py). A file out of order raises
+Retry("order"); it is then loaded again with every point staged, so that SQL finds and reports the repeats.
+"""
 
 from __future__ import annotations
 
@@ -6,44 +12,54 @@ import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+import numpy as np
 import sqlalchemy as sa
 
-from db.sql import query, quote_ident
-from etl.tracks.check import Checker, StagedRow
-from etl.tracks.partitions import months_of
-from etl.tracks.points import STAGED, STAGED_TYPES, PointBatch
-
-COPY_SQL = f"COPY {quote_ident('stage_track')} ({', '.join(quote_ident(c) for c in STAGED)}) FROM STDIN (FORMAT BINARY)"
+from db.sql import query
+from etl.tracks.check import Checker
+from etl.tracks.points import Checked, PointBatch
+from etl.tracks.router import Router
+from etl.tracks.sink import Sink
 
 
 @dataclass
 class Staged:
-    """What went into the staging table: rows read, rows staged, vehicles named, local months touched."""
+    """What went where: rows read, points kept, points per new month table, staged months, vehicles, time span."""
 
     read: int = 0
     staged: int = 0
-    vehicles: set[str] = field(default_factory=set)
-    months: set[dt.datetime] = field(default_factory=set)
+    direct: dict[dt.datetime, int] = field(default_factory=dict)
+    months: set[dt.datetime] = field(default_factory=set)  # months of the points in the staging table
+    vehicles: set[int] = field(default_factory=set)
+    span: tuple[int, int] | None = None  # first and last ts, µs since 1970 UTC
 
-    def add(self, batch: PointBatch, rows: list[StagedRow]) -> None:
-        """Count one batch."""
-        self.read += len(batch.points) + len({n for n, _, _ in batch.problems})
-        self.staged += len(rows)
-        self.vehicles.update(r[1] for r in rows)
-        self.months |= months_of(rows)
+    def add(self, points: Checked) -> None:
+        """Count the good points of one batch."""
+        self.staged += len(points)
+        if len(points):
+            self.vehicles.update(np.unique(points.vehicle).tolist())
+            lo, hi = int(points.ts.min()), int(points.ts.max())
+            self.span = (lo, hi) if self.span is None else (min(lo, self.span[0]), max(hi, self.span[1]))
 
 
-def stage(conn: sa.Connection, batches: Iterable[PointBatch], checker: Checker,
+def stage(conn: sa.Connection, batches: Iterable[PointBatch], checker: Checker, direct: bool,
           progress: Callable[[int], None] = lambda done: None) -> Staged:
-    """Create the staging table and COPY every good point of the stream into it."""
+    """Create the staging tables and COPY every good point of the stream to its table."""
     conn.execute(query("stage_track"))
-    staged = Staged()
-    with conn.connection.driver_connection.cursor() as cur, cur.copy(COPY_SQL) as copy:
-        copy.set_types(STAGED_TYPES)
+    conn.execute(query("stage_track_vehicle"))
+    sink, names = Sink(conn), []
+    router = Router(conn, sink, direct, Staged())
+    try:
         for batch in batches:
-            rows = checker.check(batch)
-            for row in rows:
-                copy.write_row(row)
-            staged.add(batch, rows)
+            points = checker.check_arrays(batch)
+            router.staged.read += batch.read
+            names += [n.encode() for n in checker.vehicles.names[len(names):]]
+            router.send(points, names)
             progress(batch.position)
-    return staged
+        sink.close()
+    except BaseException as exc:
+        sink.abort(exc)
+        raise
+    codes = sorted(router.staged.vehicles)
+    conn.execute(query("track_stage_vehicles"), {"codes": codes, "ids": [checker.vehicles.names[c] for c in codes]})
+    return router.staged

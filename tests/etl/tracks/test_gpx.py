@@ -10,7 +10,7 @@ from tests.etl.tracks.conftest import TRACKS
 def raw_points(path, **kwargs):
     batches = list(read_gpx(path, **kwargs))
     assert all(b.speed_scale == MPS_TO_KMH for b in batches)
-    return [p for b in batches for p in b.points]
+    return [p for b in batches for p in b.raw_points()]
 
 
 def test_gpx_1_0_two_named_tracks_speed_and_course_waypoint_skipped():

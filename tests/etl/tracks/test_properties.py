@@ -32,7 +32,7 @@ def outcome(batches, name):
     check = checker(Report(name))
     read, staged = set(), []
     for batch in batches:
-        read |= {p[0] for p in batch.points} | {p[0] for p in batch.problems}
+        read |= {p[0] for p in batch.raw_points()} | {p[0] for p in batch.problems}
         staged += check.check(batch)
     return read, staged, check.report
 

@@ -9,7 +9,7 @@ from tests.etl.tracks.conftest import TRACKS, write_csv
 
 def raw_points(path, **kwargs):
     batches = list(read_track_csv(path, **kwargs))
-    return [p for b in batches for p in b.points], [p for b in batches for p in b.problems]
+    return [p for b in batches for p in b.raw_points()], [p for b in batches for p in b.problems]
 
 
 def test_gbk_file_with_chinese_headers():

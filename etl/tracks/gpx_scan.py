@@ -1,0 +1,129 @@
+"""Fast reading of plain GPX: libxml2 checks the markup while numpy finds track points and their values.
+
+The file is fed block by block to a libxml2 parser without callbacks (well-formedness, no tree) and each
+block, cut before its last <trkpt, is scanned with numpy (etl/tracks/gpx_tags.py). The few tags outside
+points (tracks, their names, segments, waypoints, routes) go through a small loop that keeps the element
+stack, so that each point gets the vehicle the lxml reader would give it. What is not plain raises
+Retry("reader"): the load then starts again with the lxml reader.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import numpy as np
+from lxml import etree
+
+from db.errors import UnreadableFile
+from etl.tracks.gpx_points import points_of
+from etl.tracks.gpx_tags import local_name, tags
+from etl.tracks.points import PointBatch, Retry
+
+BLOCK = 8 << 20
+PAD = bytes(8)
+DECLARATION = re.compile(rb"\A(?:\xef\xbb\xbf)?\s*<\?xml\b[^>]*?\?>")
+UTF8 = re.compile(rb"""encoding\s*=\s*["'](utf-8|utf8)["']""", re.IGNORECASE)
+ENDS = (b"</wpt>", b"</rtept>", b"</rte>", b"</trk>")  # where a stretch without points may be cut
+
+
+class _Nothing:
+    """A parser target that wants no events: libxml2 only checks the markup."""
+
+    def close(self) -> None:
+        """Nothing to return."""
+
+
+class Scanner:
+    """State carried from block to block: element stack, vehicle, point count."""
+
+    def __init__(self, path: Path, vehicle: str | None) -> None:
+        """Start before the root element."""
+        self.path, self.fixed, self.default = path, vehicle, vehicle or path.stem
+        self.stack: list[str] = []
+        self.vehicle, self.count, self.names = self.default, 0, {self.default: 0}
+
+    def code(self, name: str) -> int:
+        """Index of a vehicle name among the names seen so far."""
+        return self.names.setdefault(name, len(self.names))
+
+    def structure(self, buffer: bytes, index: np.ndarray, lt: np.ndarray, gt: np.ndarray,
+                  closing: np.ndarray, empty: np.ndarray) -> tuple[list[int], list[int]]:
+        """Walk the tags outside points; return (tag index, vehicle code) of each change of vehicle."""
+        changes: tuple[list[int], list[int]] = ([], [])
+        for i in index.tolist():
+            name = local_name(buffer, int(lt[i]))
+            if name == "trkpt" or (not self.stack and not closing[i] and name != "gpx"):
+                raise Retry("reader")  # a prefixed point, or no <gpx> root: the lxml reader decides
+            if not closing[i] and not empty[i]:
+                self.stack.append(name)
+                continue
+            if closing[i]:
+                self.stack.pop()
+            parent = self.stack[-1] if self.stack else ""
+            if name == "trk":
+                self.vehicle = self.default
+            elif name == "name" and parent == "trk" and not self.fixed:
+                if closing[i] and (closing[i - 1] or empty[i - 1]):
+                    raise Retry("reader")  # a name with children
+                text = buffer[gt[i - 1] + 1:lt[i]].decode() if closing[i] else ""
+                self.vehicle = text.strip()[:200] or self.default
+            else:
+                continue
+            changes[0].append(i)
+            changes[1].append(self.code(self.vehicle))
+        return changes
+
+
+def scan_gpx(path: Path, vehicle: str | None, scale: float) -> Iterator[PointBatch]:
+    """Batches of raw points of a plain GPX file, as columns; Retry("reader") when the file is not plain."""
+    scanner, checker = Scanner(path, vehicle), etree.XMLParser(target=_Nothing(), resolve_entities=False,
+                                                                no_network=True)
+    with path.open("rb") as fh:
+        pending, eof, first, position = b"", False, True, 0
+        while not eof:
+            block = fh.read(BLOCK)
+            eof = not block
+            try:
+                checker.close() if eof else checker.feed(block)
+            except etree.XMLSyntaxError as exc:
+                if first:
+                    raise Retry("reader") from exc
+                raise UnreadableFile(f"{path.name}: not readable GPX ({exc})") from exc
+            pending += block
+            cut = len(pending) if eof else pending.rfind(b"<trkpt")
+            if cut < 0 and len(pending) > BLOCK:
+                cut = max(pending.rfind(end) + len(end) if end in pending else -1 for end in ENDS)
+            if cut <= 0:
+                continue
+            stretch, pending = pending[:cut], pending[cut:]
+            if first:
+                stretch = _declared(stretch)
+            position += cut
+            batch = _batch(scanner, stretch, scale)
+            batch.position, first = position, False
+            yield batch
+    if not scanner.count:
+        raise UnreadableFile(f"{path.name}: no track points (<trkpt>); waypoints and routes are not tracks")
+
+
+def _declared(stretch: bytes) -> bytes:
+    """The first stretch without its XML declaration (blanked), which must declare UTF-8 if any encoding."""
+    found = DECLARATION.match(stretch)
+    if stretch.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise Retry("reader")
+    if found is None:
+        return stretch
+    if b"encoding" in found.group() and not UTF8.search(found.group()):
+        raise Retry("reader")
+    return b" " * found.end() + stretch[found.end():]
+
+
+def _batch(scanner: Scanner, stretch: bytes, scale: float) -> PointBatch:
+    """The points of one stretch of whole points."""
+    buffer = PAD + stretch + PAD
+    found = tags(buffer)
+    columns = points_of(scanner, found, buffer)
+    scanner.count += len(columns)
+    return PointBatch(speed_scale=scale, columns=columns if len(columns) else None)
