@@ -33,6 +33,7 @@ def refresh_days(conn: sa.Connection, days: list[dt.date], schools: list[str] | 
     if not days:
         return 0
     params = {"days": sorted(set(days)), "schools": schools}
+    conn.execute(query("presence_work_mem"))
     conn.execute(query("presence_delete"), params)
     result = conn.execute(query("presence_insert"), {
         **params, "windows": windows_json(settings), "tz": settings.timezone, "gap_s": settings.gap_limit_s,

@@ -41,18 +41,21 @@ WITH days AS (
     SELECT sg.vehicle_id, sg.t0, sg.t1, s.school_code, local.day,
            ST_X(sg.p0) AS x0, ST_Y(sg.p0) AS y0, ST_X(sg.p1) AS x1, ST_Y(sg.p1) AS y1
     FROM seg sg
-    JOIN school s ON ST_DWithin(s.gate_utm, ST_MakeLine(sg.p0, sg.p1), CAST(:near_m AS float8))
+    JOIN school s ON ST_DWithin(s.gate_utm, ST_MakeLine(sg.p0, sg.p1),
+                                GREATEST(CAST(:near_m AS float8), CAST(:radius_m AS float8),
+                                         CAST(:guard_radius_m AS float8)))
     CROSS JOIN LATERAL (SELECT DISTINCT CAST(t AT TIME ZONE CAST(:tz AS text) AS date) AS day
                         FROM unnest(ARRAY[sg.t0, sg.t1]) AS t) AS local
     WHERE CAST(:schools AS text[]) IS NULL OR s.school_code = ANY(CAST(:schools AS text[]))
 ), hit AS (  -- ... during one of that school's windows, with the time spent within R
-    SELECT sl.school_code, sl.day, sl.name, n.vehicle_id, m.*
+    SELECT sl.school_code, sl.day, sl.name, sl.r, n.vehicle_id, m.*
     FROM near n
     JOIN slot sl ON sl.school_code = n.school_code AND sl.day = n.day AND n.t1 >= sl.w0 AND n.t0 < sl.w1
     CROSS JOIN LATERAL xiaoan_segment_near_gate(n.t0, n.x0, n.y0, n.t1, n.x1, n.y1, sl.gx, sl.gy, sl.r,
                                                 sl.w0, sl.w1) AS m
 ), agg AS (
-    SELECT school_code, day, name, min(closest_m) AS min_distance_m,
+    SELECT school_code, day, name, min(closest_m) FILTER (WHERE closest_m <= GREATEST(CAST(:near_m AS float8), r))
+               AS min_distance_m,
            min(enter_at) AS first_seen, max(leave_at) AS last_seen,
            range_agg(tstzrange(enter_at, leave_at, '[]')) FILTER (WHERE enter_at IS NOT NULL) AS inside,
            array_agg(DISTINCT vehicle_id ORDER BY vehicle_id) FILTER (WHERE enter_at IS NOT NULL) AS vehicle_ids
