@@ -15,6 +15,8 @@ from etl.crs import canonical, is_geographic, to_wgs84
 
 INSIDE, OUTSIDE, SWAPPED, OUT_OF_RANGE = 0, 1, 2, 3
 PER_POINT = {"GCJ-02", "BD-09"}  # prcoords converts one point at a time
+CELL = 0.02  # degrees: a grid of cells wholly inside the area spares GEOS most points (10 k cells: 7 ms)
+MARGIN = 1e-9  # cells are tested a little larger, so that rounding when a point is binned cannot matter
 
 
 def to_wgs84_arrays(crs: str, x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -39,6 +41,7 @@ class Area:
     """The union of the county polygons, prepared for fast point-in-polygon tests."""
 
     shape: BaseGeometry
+    grid: tuple[float, float, np.ndarray] | None = None  # west, south, cell wholly inside [row, column]
 
     @classmethod
     def from_shapes(cls, shapes: list[BaseGeometry]) -> Area:
@@ -46,6 +49,24 @@ class Area:
         union = shapely.union_all(shapes)
         shapely.prepare(union)
         return cls(union)
+
+    def inside(self, lon: np.ndarray, lat: np.ndarray) -> np.ndarray:
+        """Whether each point lies inside the area (not on its boundary), as shapely.contains_xy says."""
+        if self.grid is None:
+            west, south, east, north = self.shape.bounds
+            x, y = np.meshgrid(west + CELL * np.arange(int((east - west) / CELL) + 1),
+                               south + CELL * np.arange(int((north - south) / CELL) + 1))
+            cells = shapely.box(x - MARGIN, y - MARGIN, x + CELL + MARGIN, y + CELL + MARGIN)
+            self.grid = (west, south, shapely.contains_properly(self.shape, cells))
+        west, south, cells = self.grid
+        with np.errstate(invalid="ignore"):
+            column, row = np.floor((lon - west) / CELL), np.floor((lat - south) / CELL)
+            binned = (column >= 0) & (column < cells.shape[1]) & (row >= 0) & (row < cells.shape[0])
+        sure = np.zeros(len(lon), bool)
+        sure[binned] = cells[row[binned].astype(np.int64), column[binned].astype(np.int64)]
+        rest = np.flatnonzero(~sure)
+        sure[rest] = shapely.contains_xy(self.shape, lon[rest], lat[rest])
+        return sure
 
     @classmethod
     def from_db(cls, conn: sa.Connection) -> Area:
@@ -58,7 +79,7 @@ class Area:
     def place(self, crs: str, x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """WGS-84 lon and lat (converted ones rounded to 7 decimals, about 1 cm) and a verdict per point."""
         lon, lat = to_wgs84_arrays(crs, x, y)
-        verdict = np.where(shapely.contains_xy(self.shape, lon, lat), INSIDE, OUTSIDE)
+        verdict = np.where(self.inside(lon, lat), INSIDE, OUTSIDE)
         outside = np.flatnonzero(verdict != INSIDE)
         if len(outside):
             x, y = np.asarray(x, dtype=np.float64), np.asarray(y, dtype=np.float64)

@@ -74,7 +74,7 @@ class Checker:
         return good
 
     def _columns(self, raw: RawColumns, scale: float) -> tuple[Checked, list[RawPoint]]:
-        """Vectorised typing and checks; the points it cannot vouch for go to the row path."""
+        """Vectorised typing and checks; the points they cannot vouch for go to the row path as raw points."""
         try:
             return self._typed(raw, scale)
         except UnicodeDecodeError as exc:
@@ -82,7 +82,7 @@ class Checker:
                                  "save the file in one encoding, preferably UTF-8") from exc
 
     def _typed(self, raw: RawColumns, scale: float) -> tuple[Checked, list[RawPoint]]:
-        """The body of _columns."""
+        """The good points of raw columns and, decoded, the points the row path must judge."""
         n = len(raw)
         vehicle = self.vehicles.codes(raw.vehicle, raw.encoding)
         ts, ok = times(raw.time, self.time.offset)

@@ -13,7 +13,7 @@ from etl.tracks.gpx_tags import VALUES, Tags, local_name
 from etl.tracks.points import RawColumns, Retry
 
 if TYPE_CHECKING:
-    from etl.tracks.gpx_scan import Scanner
+    from etl.tracks.gpx_structure import Scanner
 
 WIDEST = 64  # longest value gathered through a sliding window
 

@@ -90,18 +90,29 @@ def build_missing(conn: sa.Connection, months: Iterable[dt.datetime]) -> tuple[i
     return inserted, new
 
 
+def route(conn: sa.Connection, month: dt.datetime, first: bool) -> None:
+    """A new bounded month table, attached to track_fill (created first if asked) so that inserts reach it."""
+    if first:
+        conn.execute(query("track_fill_table"))
+    create(conn, month)
+    _formatted(conn, "track_fill_attach", month)
+
+
+def unroute(conn: sa.Connection, months: Iterable[dt.datetime]) -> None:
+    """Take the month tables off track_fill and drop it."""
+    for month in months:
+        conn.execute(_ddl("track_fill_detach", partition_name(month)))
+    conn.execute(query("track_fill_drop"))
+
+
 def _fill(conn: sa.Connection, months: list[dt.datetime]) -> int:
     """New month tables filled from the staging table in one INSERT routed by track_fill, then attached."""
     if not months:
         return 0
-    conn.execute(query("track_fill_table"))
-    for month in months:
-        create(conn, month)
-        _formatted(conn, "track_fill_attach", month)
+    for i, month in enumerate(months):
+        route(conn, month, first=not i)
     inserted = conn.execute(query("track_fill"), {"months": months}).rowcount
-    for month in months:
-        conn.execute(_ddl("track_fill_detach", partition_name(month)))
-    conn.execute(query("track_fill_drop"))
+    unroute(conn, months)
     for month in months:
         attach(conn, month)
     return inserted

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from etl.tracks.stage import Staged
 
 STAGE_COPY = copy_sql("stage_track", ["row_no", "vehicle", "ts", "lon", "lat", "speed", "heading"])
-POINT_COLUMNS = ["vehicle_id", "ts", "geom", "speed_kmh", "heading"]
+ROUTE_COPY = copy_sql("track_fill", ["vehicle_id", "ts", "geom", "speed_kmh", "heading"])
 OFFSET_US = partitions.OFFSET // dt.timedelta(microseconds=1)
 
 
@@ -30,14 +30,18 @@ def months_of(points: Checked) -> np.ndarray:
 
 @dataclass
 class Router:
-    """Sends each batch's points to their table, keeping the order check and the new month tables."""
+    """Sends each batch's points to their table, keeping the order check and the new month tables.
+
+    The new month tables are partitions of track_fill while the file streams in: one COPY into track_fill
+    routes every point to its month without switching statements (see partitions.route).
+    """
 
     conn: sa.Connection
     sink: Sink
     direct: bool
     staged: Staged
     last: np.ndarray = field(default_factory=lambda: np.empty(0, np.int64))  # latest ts of each vehicle
-    targets: dict[int, str] = field(default_factory=dict)  # month → COPY statement
+    fresh: dict[int, bool] = field(default_factory=dict)  # month → whether it gets a new table
 
     def __post_init__(self) -> None:
         """What the database holds already: partitions, and whether the default partition has points."""
@@ -55,14 +59,17 @@ class Router:
             return self.sink.write(STAGE_COPY, stage_rows(points))
         order = self._in_order(points)
         points, months = points.take(order), months[order]
-        single = months.min() == months.max()
-        for month in [int(months[0])] if single else np.unique(months).tolist():
-            part = points if single else points.take(months == month)
-            target = self.targets.get(month) or self._target(month)
-            self.sink.write(target, stage_rows(part) if target == STAGE_COPY else point_rows(part, names))
-            if target != STAGE_COPY:
-                start = partitions.month_start(month)
-                self.staged.direct[start] = self.staged.direct.get(start, 0) + len(part)
+        seen = [int(months[0])] if months.min() == months.max() else np.unique(months).tolist()
+        new = [m for m in seen if (self.fresh[m] if m in self.fresh else self._classify(m))]
+        if len(new) < len(seen):
+            stored = ~np.isin(months, new)
+            self.sink.write(STAGE_COPY, stage_rows(points.take(stored)))
+            points, months = points.take(~stored), months[~stored]
+        if new:
+            self.sink.write(ROUTE_COPY, point_rows(points, names))
+            for month, count in zip(*np.unique(months, return_counts=True), strict=True):
+                start = partitions.month_start(int(month))
+                self.staged.direct[start] = self.staged.direct.get(start, 0) + int(count)
 
     def _in_order(self, points: Checked) -> np.ndarray:
         """Order by vehicle and row; Retry("order") unless each vehicle's times rise strictly through the file."""
@@ -82,16 +89,15 @@ class Router:
         self.last[vehicle[final]] = ts[final]
         return order
 
-    def _target(self, month: int) -> str:
-        """Where a month's points go: a new month table (created now) or, if the month is stored, the staging table."""
+    def _classify(self, month: int) -> bool:
+        """Whether a month gets a new table (created and routed now) or, being stored, goes to the staging table."""
         start = partitions.month_start(month)
         fresh = partitions.partition_name(start) not in self.present and not (
             self.default_rows and self.conn.execute(query("track_default_rows"), partitions.bounds(start)).scalar())
         if fresh:
             self.sink.pause()
-            partitions.create(self.conn, start)
-            self.targets[month] = copy_sql(partitions.partition_name(start), POINT_COLUMNS)
+            partitions.route(self.conn, start, first=not any(self.fresh.values()))
         else:
             self.staged.months.add(start)
-            self.targets[month] = STAGE_COPY
-        return self.targets[month]
+        self.fresh[month] = fresh
+        return fresh

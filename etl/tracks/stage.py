@@ -16,6 +16,7 @@ import numpy as np
 import sqlalchemy as sa
 
 from db.sql import query
+from etl.tracks import partitions
 from etl.tracks.check import Checker
 from etl.tracks.points import Checked, PointBatch
 from etl.tracks.router import Router
@@ -60,6 +61,8 @@ def stage(conn: sa.Connection, batches: Iterable[PointBatch], checker: Checker, 
     except BaseException as exc:
         sink.abort(exc)
         raise
+    if router.staged.direct:
+        partitions.unroute(conn, router.staged.direct)
     codes = sorted(router.staged.vehicles)
     conn.execute(query("track_stage_vehicles"), {"codes": codes, "ids": [checker.vehicles.names[c] for c in codes]})
     return router.staged

@@ -187,3 +187,28 @@ def test_long_values_near_the_end_of_a_block(tmp_path, size):
                     f'lon="2"><time>y</time></trkpt></trkseg></trk></gpx>', encoding="utf-8")
     assert [p for b in gpx_scan.scan_gpx(path, None, 3.6) for p in b.raw_points()] == \
         [p for b in read_gpx(path, fast=False) for p in b.raw_points()]
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "gb18030"])
+def test_bytes_not_of_the_encoding_in_a_column_not_loaded_still_make_the_file_unreadable(tmp_path, encoding):
+    from db.errors import UnreadableFile
+    good = "车辆,时间,经度,纬度,备注\n" + "云Q·1,2024-03-05 07:30:00,98.85,25.85,好\n" * 30_000  # past the sniffing
+    path = tmp_path / "t.csv"
+    path.write_bytes(good.encode(encoding) + b"A,2024-03-05 07:31:00,98.85,25.85,\xff\xfe\n")
+    with pytest.raises(UnreadableFile, match=f"bytes that are not {encoding}"):
+        list(read_track_csv(path))
+
+
+def test_the_inside_grid_agrees_with_geos_everywhere():
+    import shapely
+
+    from tests.etl.tracks.conftest import AREA
+    rng = np.random.default_rng(3)
+    west, south, east, north = AREA.shape.bounds
+    lon, lat = rng.uniform(west - 0.1, east + 0.1, 200_000), rng.uniform(south - 0.1, north + 0.1, 200_000)
+    edge = shapely.get_coordinates(AREA.shape.boundary.segmentize(0.001))
+    jitter = rng.normal(0, 1e-6, edge.shape)
+    grid_lines = np.column_stack([west + 0.02 * rng.integers(0, 80, 5000), rng.uniform(south, north, 5000)])
+    points = np.vstack([np.column_stack([lon, lat]), edge, edge + jitter, grid_lines, [[np.nan, 1.0], [99.0, np.inf]]])
+    x, y = points[:, 0], points[:, 1]
+    assert (AREA.inside(x, y) == shapely.contains_xy(AREA.shape, x, y)).all()
