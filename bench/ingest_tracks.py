@@ -293,7 +293,7 @@ def main() -> None:
     if args.child:
         return child(args.child[0], Path(args.child[1]), args.child[2])
     from db.engine import database_url, drop_database
-    kinds = [k for k in args.formats.split(",") if k != "ogr2ogr_gpx" or shutil.which("ogr2ogr")]
+    kinds = [k for k in args.formats.split(",") if not k.startswith("ogr2ogr") or shutil.which("ogr2ogr")]
     rows: dict[str, list[dict[str, object]]] = {k: [] for k in kinds}
     print(f"load average before: {' '.join(f'{x:.2f}' for x in os.getloadavg())}", file=sys.stderr)
     with tempfile.TemporaryDirectory(prefix="xiaoan_bench_") as tmp:
