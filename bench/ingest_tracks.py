@@ -294,6 +294,8 @@ def main() -> None:
         return child(args.child[0], Path(args.child[1]), args.child[2])
     from db.engine import database_url, drop_database
     kinds = [k for k in args.formats.split(",") if not k.startswith("ogr2ogr") or shutil.which("ogr2ogr")]
+    if len(kinds) < len(args.formats.split(",")):
+        print("ogr2ogr is not installed (Debian gdal-bin): its runs are left out", file=sys.stderr)
     rows: dict[str, list[dict[str, object]]] = {k: [] for k in kinds}
     print(f"load average before: {' '.join(f'{x:.2f}' for x in os.getloadavg())}", file=sys.stderr)
     with tempfile.TemporaryDirectory(prefix="xiaoan_bench_") as tmp:
