@@ -25,7 +25,7 @@ class Dataset:
     stem: str
     validate: Validator | None
     columns: list[str]
-    loader: Loader | None = None  # a dataset that streams (tracks) brings its own load function
+    loader: Loader | None = None  # a dataset that streams (tracks) brings its own body for load_file
 
     @property
     def stage_table(self) -> str:

@@ -16,10 +16,9 @@ from etl.report import Report
 
 def load_file(engine: sa.Engine, dataset: Dataset, path: Path, dry_run: bool = False,
               options: LoadOptions | None = None) -> LoadResult:
-    """Validate a file and upsert its good rows in one transaction; record the run."""
+    """Load one file in one transaction, recorded in etl_run: unchanged, loaded, partial, rejected or failed."""
     path, options = Path(path), options or LoadOptions()
-    if dataset.loader is not None:
-        return dataset.loader(engine, dataset, path, dry_run=dry_run, options=options)
+    body = dataset.loader or _load_table
     report = Report(path.name)
     digest = sha256(path) if path.is_file() else ""
     try:
@@ -29,17 +28,7 @@ def load_file(engine: sa.Engine, dataset: Dataset, path: Path, dry_run: bool = F
                 result = LoadResult(dataset.name, path, "unchanged", report, message="same file as the last load")
                 result.run_id = record_run(conn, dataset, path, digest, result, options)
                 return result
-            rows = dataset.validate(path, report, conn, options)
-            result = LoadResult(dataset.name, path, "dry_run" if dry_run else "loaded", report)
-            result.rows_read = len(rows) + len(report.rejected_rows)
-            if not dry_run:
-                result.status = "partial" if report.rejects else "loaded"
-                if not rows and report.rejects:
-                    result.status = "rejected"
-                result.run_id = record_run(conn, dataset, path, digest, result, options)
-                _upsert(conn, dataset, rows, result)
-                finish_run(conn, result)
-            return result
+            return body(conn, dataset, path, digest, report, options, dry_run)
     except UnreadableFile as exc:
         report.add(0, "", path.name, str(exc))
         result = LoadResult(dataset.name, path, "failed", report, message=str(exc))
@@ -48,6 +37,22 @@ def load_file(engine: sa.Engine, dataset: Dataset, path: Path, dry_run: bool = F
                 result.run_id = record_run(conn, dataset, path, digest, result, options)
                 finish_run(conn, result)
         return result
+
+
+def _load_table(conn: sa.Connection, dataset: Dataset, path: Path, digest: str, report: Report,
+                options: LoadOptions, dry_run: bool) -> LoadResult:
+    """Validate a table-like file and upsert its good rows (inside load_file's transaction)."""
+    rows = dataset.validate(path, report, conn, options)
+    result = LoadResult(dataset.name, path, "dry_run" if dry_run else "loaded", report)
+    result.rows_read = len(rows) + len(report.rejected_rows)
+    if not dry_run:
+        result.status = "partial" if report.rejects else "loaded"
+        if not rows and report.rejects:
+            result.status = "rejected"
+        result.run_id = record_run(conn, dataset, path, digest, result, options)
+        _upsert(conn, dataset, rows, result)
+        finish_run(conn, result)
+    return result
 
 
 def _upsert(conn: sa.Connection, dataset: Dataset, rows: list[tuple], result: LoadResult) -> None:

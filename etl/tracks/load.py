@@ -8,12 +8,11 @@ from pathlib import Path
 import sqlalchemy as sa
 
 from db.analytics import presence
-from db.errors import UnreadableFile
 from db.sql import query
-from etl.load import Dataset, LoadResult, sha256
+from etl.load import Dataset, LoadResult
 from etl.options import LoadOptions
 from etl.report import Report
-from etl.runner import finish_run, lock_dataset, record_run
+from etl.runner import finish_run, record_run
 from etl.tracks import partitions
 from etl.tracks.area import Area
 from etl.tracks.check import Checker
@@ -27,33 +26,9 @@ SHOWN_VEHICLES = 10
 EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 
 
-def load_tracks(engine: sa.Engine, dataset: Dataset, path: Path, dry_run: bool = False,
-                options: LoadOptions | None = None) -> LoadResult:
-    """Validate a track file and insert its new points in one transaction; record the run in etl_run."""
-    path, options = Path(path), options or LoadOptions()
-    report = Report(path.name)
-    digest = sha256(path) if path.is_file() else ""
-    try:
-        with engine.begin() as conn:
-            lock_dataset(conn, dataset)
-            if not dry_run and conn.execute(query("etl_last_sha"), {"dataset": dataset.name}).scalar() == digest:
-                result = LoadResult(dataset.name, path, "unchanged", report, message="same file as the last load")
-                result.run_id = record_run(conn, dataset, path, digest, result, options)
-                return result
-            return _load(conn, dataset, path, digest, report, options, dry_run)
-    except UnreadableFile as exc:
-        report.add(0, "", path.name, str(exc))
-        result = LoadResult(dataset.name, path, "failed", report, message=str(exc))
-        if not dry_run:
-            with engine.begin() as conn:
-                result.run_id = record_run(conn, dataset, path, digest, result, options)
-                finish_run(conn, result)
-        return result
-
-
-def _load(conn: sa.Connection, dataset: Dataset, path: Path, digest: str, report: Report,
+def load_tracks(conn: sa.Connection, dataset: Dataset, path: Path, digest: str, report: Report,
           options: LoadOptions, dry_run: bool) -> LoadResult:
-    """The body of one load inside its transaction."""
+    """The body of one track load, inside load_file's transaction (lock and unchanged check done)."""
     conn.execute(query("track_memory"))
     staged, checker, direct = _stage(conn, path, report, Area.from_db(conn), options, direct=not dry_run)
     repeats = 0 if direct else _drop_repeats(conn, report, checker.tz)
