@@ -9,7 +9,11 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
+from dashboard import fmt
+from dashboard.i18n import Translator
+from db.errors import RefusedFile
 from db.settings import get_settings
+from etl import guard
 from etl.datasets import DATASETS
 from etl.load import LoadResult
 from etl.options import LoadOptions
@@ -41,20 +45,43 @@ def rejects_dir() -> Path:
 
 def load_upload(engine: sa.Engine, dataset: str, files: list[tuple[str, bytes]], crs: str = "wgs84",
                 dry_run: bool = False, loaded_by: str | None = None) -> Upload:
-    """Write the uploaded bytes under their own names (a shapefile with its parts) and load the main file."""
+    """Check, write and load uploaded bytes (a shapefile with its parts, or zipped); RefusedFile if hostile."""
     options = LoadOptions(crs=crs) if loaded_by is None else LoadOptions(crs=crs, loaded_by=loaded_by)
+    guard.check_size("+".join(name for name, _ in files), sum(len(content) for _, content in files))
     with tempfile.TemporaryDirectory(prefix="xiaoan-upload-") as folder:
-        paths = []
-        for name, content in files:
-            path = Path(folder) / safe_name(name)
-            path.write_bytes(content)
-            paths.append(path)
+        paths = _write(Path(folder), files)
         main = next((q for q in paths if q.suffix.lower() == ".shp"), paths[0])
         result = load_file(engine, DATASETS[dataset], main, dry_run=dry_run, options=options)
         if not result.report.rejects:
             return Upload(result, None, None)
         saved = result.report.write_csv(rejects_dir() / result.reject_file_name)
         return Upload(result, saved.read_bytes(), saved)
+
+
+def _write(folder: Path, files: list[tuple[str, bytes]]) -> list[Path]:
+    """The uploaded files on disk, a ZIP's shapefile unpacked with care, each checked by its content."""
+    paths: list[Path] = []
+    for name, content in files:
+        path = folder / safe_name(name)
+        path.write_bytes(content)
+        if path.suffix.lower() == ".zip":
+            unpacked = folder / f"{path.stem}.unpacked"
+            unpacked.mkdir()
+            paths += guard.unpack_shapefile(path, unpacked)
+        else:
+            paths.append(path)
+    for path in paths:
+        guard.check(path)
+    return paths
+
+
+def refusal(exc: RefusedFile, tr: Translator) -> str:
+    """Why a file was refused, in the user's language (file and member names escaped)."""
+    params = {k: fmt.md(v) for k, v in exc.params.items()}
+    if exc.code == "wrong_type":
+        params["found"] = tr(f"kind.{exc.params['found']}")
+        params["expected"] = tr("kind.or").join(tr(f"kind.{k}") for k in exc.params["expected"])
+    return tr(f"refused.{exc.code}").format(**params)
 
 
 def reject_reports(limit: int = 30) -> list[Path]:

@@ -28,6 +28,14 @@ class UnreadableFile(XiaoAnError):
     """An input file cannot be read at all; nothing of it is loaded."""
 
 
+class RefusedFile(UnreadableFile):
+    """A file refused before reading: too large, not what its extension says, or an unsafe archive."""
+
+    def __init__(self, message: str, code: str, **params: object) -> None:
+        super().__init__(message)
+        self.code, self.params = code, params
+
+
 class LoadBusy(XiaoAnError):
     """Another load of the same dataset holds the lock for too long."""
 

@@ -42,6 +42,7 @@ class Settings(BaseSettings):
     hotspot_permutations: int = Field(default=0, description="Gi* permutations; 0 uses the normal p-value")
     basemap_style_url: str | None = Field(default=None, description="intranet map style.json adding tiles")
     load_lock_timeout_s: int = Field(default=300, description="how long a load waits for another of its dataset")
+    upload_max_mb: int = Field(default=200, gt=0, description="largest upload, and largest unpacked archive, in MB")
 
     @property
     def cluster_dir(self) -> Path:

@@ -9,6 +9,7 @@ import sqlalchemy as sa
 from db.errors import LoadBusy, UnreadableFile
 from db.settings import get_settings
 from db.sql import query
+from etl.guard import check
 from etl.load import Dataset, LoadResult, copy_rows, sha256
 from etl.options import LoadOptions
 from etl.report import Report
@@ -22,6 +23,7 @@ def load_file(engine: sa.Engine, dataset: Dataset, path: Path, dry_run: bool = F
     report = Report(path.name)
     digest = sha256(path) if path.is_file() else ""
     try:
+        check(path)  # content against extension, workbook bombs: refused before any reader runs
         with engine.begin() as conn:
             lock_dataset(conn, dataset)
             if not dry_run and conn.execute(query("etl_last_sha"), {"dataset": dataset.name}).scalar() == digest:

@@ -8,10 +8,11 @@ import streamlit as st
 from dashboard import data, fmt, page, tables_detail, upload, widgets
 from dashboard.i18n import label
 from dashboard.widgets import Card
+from db.errors import RefusedFile
 from db.settings import get_settings
 from etl.datasets import DATASETS
 
-FILE_TYPES = ["csv", "txt", "xlsx", "xls", "geojson", "json", "shp", "shx", "dbf", "prj", "cpg", "gpx"]
+FILE_TYPES = ["csv", "txt", "xlsx", "xls", "geojson", "json", "shp", "shx", "dbf", "prj", "cpg", "gpx", "zip"]
 SHOWN_PROBLEMS = 10
 
 p = page.start("data.title", "data.caption")
@@ -29,6 +30,8 @@ if submitted and files:
     engine = page.load(tr, data.current_engine)
     try:
         done = upload.load_upload(engine, dataset, [(f.name, f.getvalue()) for f in files], crs, dry_run)
+    except RefusedFile as exc:
+        st.error(tr("data.refused").format(message=upload.refusal(exc, tr)))
     except data.FAILURES as exc:
         st.error(tr("data.failed").format(message=data.failure(exc)))
     else:
