@@ -30,6 +30,7 @@ class Upload:
     result: LoadResult
     report_csv: bytes | None
     report_path: Path | None
+    refused: RefusedFile | None = None  # why the guard refused the file, for a message in the user's language
 
 
 def safe_name(name: str) -> str:
@@ -45,34 +46,42 @@ def rejects_dir() -> Path:
 
 def load_upload(engine: sa.Engine, dataset: str, files: list[tuple[str, bytes]], crs: str = "wgs84",
                 dry_run: bool = False, loaded_by: str | None = None) -> Upload:
-    """Check, write and load uploaded bytes (a shapefile with its parts, or zipped); RefusedFile if hostile."""
+    """Write and load uploaded bytes (a shapefile with its parts, or zipped); RefusedFile when over the size limit.
+
+    A file the guard refuses still goes to load_file, which records it as a failed run with its report."""
     options = LoadOptions(crs=crs) if loaded_by is None else LoadOptions(crs=crs, loaded_by=loaded_by)
     guard.check_size("+".join(name for name, _ in files), sum(len(content) for _, content in files))
     with tempfile.TemporaryDirectory(prefix="xiaoan-upload-") as folder:
-        paths = _write(Path(folder), files)
+        paths, refused = _write(Path(folder), files)
         main = next((q for q in paths if q.suffix.lower() == ".shp"), paths[0])
         result = load_file(engine, DATASETS[dataset], main, dry_run=dry_run, options=options)
         if not result.report.rejects:
-            return Upload(result, None, None)
+            return Upload(result, None, None, refused)
         saved = result.report.write_csv(rejects_dir() / result.reject_file_name)
-        return Upload(result, saved.read_bytes(), saved)
+        return Upload(result, saved.read_bytes(), saved, refused)
 
 
-def _write(folder: Path, files: list[tuple[str, bytes]]) -> list[Path]:
-    """The uploaded files on disk, a ZIP's shapefile unpacked with care, each checked by its content."""
+def _write(folder: Path, files: list[tuple[str, bytes]]) -> tuple[list[Path], RefusedFile | None]:
+    """The uploaded files on disk, a ZIP's shapefile unpacked with care, each checked; the first refusal."""
     paths: list[Path] = []
     for name, content in files:
         path = folder / safe_name(name)
         path.write_bytes(content)
-        if path.suffix.lower() == ".zip":
-            unpacked = folder / f"{path.stem}.unpacked"
-            unpacked.mkdir()
-            paths += guard.unpack_shapefile(path, unpacked)
-        else:
+        if path.suffix.lower() != ".zip":
             paths.append(path)
+            continue
+        unpacked = folder / f"{path.stem}.unpacked"
+        unpacked.mkdir()
+        try:
+            paths += guard.unpack_shapefile(path, unpacked)
+        except RefusedFile as exc:
+            return [path], exc  # load_file refuses it again and records the failed run
     for path in paths:
-        guard.check(path)
-    return paths
+        try:
+            guard.check(path)
+        except RefusedFile as exc:
+            return paths, exc
+    return paths, None
 
 
 def refusal(exc: RefusedFile, tr: Translator) -> str:

@@ -46,7 +46,7 @@ def check(path: Path) -> None:
             raise RefusedFile(f"{part.name}: the content is {NAMES[found]}, but a {part.suffix} file should be "
                               f"{want}", "wrong_type", name=part.name, found=found, ext=part.suffix.lower(),
                               expected=sorted(kinds - {"empty"}))
-        if found in {"xlsx", "ods"}:
+        if found in {"xlsx", "ods", "zip"}:
             verify(part, inspect(part))
 
 

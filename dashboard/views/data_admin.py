@@ -42,7 +42,9 @@ if submitted and files:
                        Card(tr("data.rejected"), fmt.num(result.rows_rejected)),
                        Card(tr("data.inserted"), fmt.num(result.inserted)),
                        Card(tr("data.updated"), fmt.num(result.updated))])
-        if result.message:
+        if done.refused:
+            st.warning(tr("data.refused").format(message=upload.refusal(done.refused, tr)))
+        elif result.message:
             st.caption(fmt.md(result.message))
         if done.report_csv:
             problems = pd.DataFrame([r.__dict__ for r in result.report.rejects[:SHOWN_PROBLEMS]])

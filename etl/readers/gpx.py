@@ -68,7 +68,7 @@ def read_gpx(path: Path, vehicle: str | None = None, batch_size: int = BATCH_SIZ
     if not path.is_file():
         raise UnreadableFile(f"{path}: no such file")
     if fast:
-        scanned = scan_gpx(path, vehicle, MPS_TO_KMH)
+        scanned = _plain(scan_gpx(path, vehicle, MPS_TO_KMH))
         try:
             first = next(scanned)
         except Retry:
@@ -80,6 +80,14 @@ def read_gpx(path: Path, vehicle: str | None = None, batch_size: int = BATCH_SIZ
             yield from scanned
             return
     yield from _parse(path, vehicle, batch_size)
+
+
+def _plain(batches: Iterator[PointBatch]) -> Iterator[PointBatch]:
+    """The scanner's batches; a tag name that is not UTF-8 makes the file not plain, like odd markup (fuzz)."""
+    try:
+        yield from batches
+    except UnicodeDecodeError as exc:
+        raise Retry("reader") from exc
 
 
 def _parse(path: Path, vehicle: str | None, batch_size: int) -> Iterator[PointBatch]:

@@ -66,7 +66,11 @@ def _from_grid(grid: list[list[str]], name: str) -> Table:
 def read_csv(path: Path) -> Table:
     """Read a CSV file whatever its Chinese encoding."""
     text = decode(path.read_bytes(), path.name)
-    grid = [[c.strip() for c in row] for row in csv.reader(io.StringIO(text))]
+    reader = csv.reader(io.StringIO(text, newline=""))  # a lone \r ends a line, as in the file (fuzz: b"\r\0")
+    try:
+        grid = [[c.strip() for c in row] for row in reader]
+    except csv.Error as exc:  # e.g. a field over the csv module's size limit
+        raise UnreadableFile(f"{path.name}: not readable CSV at line {reader.line_num} ({exc})") from exc
     return _from_grid(grid, path.name)
 
 

@@ -42,7 +42,7 @@ def _codec(name: str) -> str | None:
         key = f"cp{key}"
     try:
         return codecs.lookup(key).name.upper()
-    except LookupError:
+    except (LookupError, ValueError):  # ValueError: a NUL in the .cpg (fuzz)
         return None
 
 
@@ -50,7 +50,7 @@ def _dbf_text(dbf: bytes) -> tuple[list[bytes], bytes]:
     """The bytes of a .dbf that are text: the field names and the records."""
     header_len = int.from_bytes(dbf[8:10], "little") if len(dbf) >= 32 else len(dbf)
     names, i = [], 32
-    while i + 32 <= header_len and dbf[i] != 0x0D:
+    while i + 32 <= min(header_len, len(dbf)) and dbf[i] != 0x0D:  # a header may claim more than there is
         names.append(dbf[i:i + 11].split(b"\0")[0])
         i += 32
     return names, dbf[header_len:]
@@ -121,7 +121,7 @@ def read_vector(path: Path) -> VectorFile:
     codec = dbf_encoding(path) if path.suffix.lower() == ".shp" else None
     try:  # GDAL hands a shapefile's bytes over as Latin-1, losslessly; they are decoded here
         meta, _, geoms, data = read(path, encoding="ISO-8859-1" if codec else None, force_2d=True)
-    except (RuntimeError, UnicodeDecodeError) as exc:  # pyogrio's errors are RuntimeErrors
+    except Exception as exc:  # pyogrio's errors are RuntimeErrors, but a .prj not in UTF-8 raises UnboundLocalError
         raise UnreadableFile(f"{path.name}: not a readable Shapefile/GeoJSON (a Shapefile needs its .shp, "
                              f".shx and .dbf side by side) ({exc})") from exc
     fields = [_text(str(f), codec, "ignore") for f in meta["fields"]]
