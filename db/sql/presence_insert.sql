@@ -2,6 +2,9 @@
 -- A vehicle's path is the straight segment between consecutive GPS points less than :gap_s apart,
 -- travelled at constant speed; a lone point is a path of one instant. A window [start, end) is present
 -- when some path is within R metres of the gate at some instant inside it. Distances in UTM 47N.
+-- How it is fast: the fixes come by the primary key, one index range per vehicle and window span (no scan
+-- of the month); a path finds its candidate gates by a hash join on a 250 m grid cell of its midpoint (gates
+-- are entered in every cell within reach), paths longer than 500 m by the GiST index on school.gate_utm.
 INSERT INTO presence (school_code, day, window_name, present, first_seen, last_seen, dwell_min,
                       min_distance_m, vehicle_ids, radius_m)
 WITH days AS (
@@ -9,13 +12,16 @@ WITH days AS (
 ), win AS (
     SELECT * FROM jsonb_to_recordset(CAST(:windows AS jsonb))
         AS w(name text, school_type text, starts time, ends time)
-), gate AS (
-    SELECT s.school_code, s.school_type, s.gate_utm AS gate_m,
+), reach AS (  -- the largest distance of interest; the grid's cell and the longest path it serves
+    SELECT GREATEST(CAST(:near_m AS float8), CAST(:radius_m AS float8), CAST(:guard_radius_m AS float8)) AS d,
+           250.0 AS cell, 500.0 AS longest
+), gate AS MATERIALIZED (
+    SELECT s.school_code, s.school_type, ST_X(s.gate_utm) AS gx, ST_Y(s.gate_utm) AS gy,
            CASE WHEN s.guard_post THEN CAST(:guard_radius_m AS float8) ELSE CAST(:radius_m AS float8) END AS r
     FROM school s
-    WHERE CAST(:schools AS text[]) IS NULL OR s.school_code = ANY(CAST(:schools AS text[]))
+    WHERE (CAST(:schools AS text[]) IS NULL OR s.school_code = ANY(CAST(:schools AS text[])))
 ), slot AS MATERIALIZED (
-    SELECT g.school_code, ST_X(g.gate_m) AS gx, ST_Y(g.gate_m) AS gy, g.r, w.name, d.day,
+    SELECT g.school_code, g.gx, g.gy, g.r, w.name, d.day,
            (d.day + w.starts) AT TIME ZONE CAST(:tz AS text) AS w0,
            (d.day + w.ends) AT TIME ZONE CAST(:tz AS text) AS w1
     FROM gate g
@@ -23,36 +29,89 @@ WITH days AS (
                OR (w.school_type IS NULL AND NOT EXISTS (
                    SELECT 1 FROM win o WHERE o.school_type = g.school_type AND o.name = w.name))
     CROSS JOIN days d
-), span AS (  -- every instant a path inside a window can start or end at
-    SELECT range_agg(tstzrange(w0 - make_interval(secs => :gap_s), w1 + make_interval(secs => :gap_s))) AS r
+), span AS MATERIALIZED (  -- every instant a path inside a window can start or end at, as disjoint ranges
+    SELECT unnest(range_agg(tstzrange(w0 - make_interval(secs => :gap_s), w1 + make_interval(secs => :gap_s))))
+        AS r
     FROM slot
-), pt AS MATERIALIZED (
-    SELECT p.vehicle_id, p.ts, ST_Transform(p.geom, 32647) AS g
-    FROM track_point p
-    WHERE p.ts >= (SELECT lower(r) FROM span) AND p.ts < (SELECT upper(r) FROM span)
-      AND p.ts <@ (SELECT r FROM span)
-), seg AS (
-    SELECT vehicle_id, ts AS t0, g AS p0,
-           CASE WHEN nx_ts - ts <= make_interval(secs => :gap_s) THEN nx_ts ELSE ts END AS t1,
-           CASE WHEN nx_ts - ts <= make_interval(secs => :gap_s) THEN nx_g ELSE g END AS p1
-    FROM (SELECT *, lead(ts) OVER w AS nx_ts, lead(g) OVER w AS nx_g
-          FROM pt WINDOW w AS (PARTITION BY vehicle_id ORDER BY ts)) AS s
-), near AS MATERIALIZED (  -- path pieces within :near_m of a gate (GiST on school.gate_utm), per local day
-    SELECT sg.vehicle_id, sg.t0, sg.t1, s.school_code, local.day,
-           ST_X(sg.p0) AS x0, ST_Y(sg.p0) AS y0, ST_X(sg.p1) AS x1, ST_Y(sg.p1) AS y1
-    FROM seg sg
-    JOIN school s ON ST_DWithin(s.gate_utm, ST_MakeLine(sg.p0, sg.p1),
-                                GREATEST(CAST(:near_m AS float8), CAST(:radius_m AS float8),
-                                         CAST(:guard_radius_m AS float8)))
-    CROSS JOIN LATERAL (SELECT DISTINCT CAST(t AT TIME ZONE CAST(:tz AS text) AS date) AS day
-                        FROM unnest(ARRAY[sg.t0, sg.t1]) AS t) AS local
-    WHERE CAST(:schools AS text[]) IS NULL OR s.school_code = ANY(CAST(:schools AS text[]))
-), hit AS (  -- ... during one of that school's windows, with the time spent within R
-    SELECT sl.school_code, sl.day, sl.name, sl.r, n.vehicle_id, m.*
-    FROM near n
-    JOIN slot sl ON sl.school_code = n.school_code AND sl.day = n.day AND n.t1 >= sl.w0 AND n.t0 < sl.w1
-    CROSS JOIN LATERAL xiaoan_segment_near_gate(n.t0, n.x0, n.y0, n.t1, n.x1, n.y1, sl.gx, sl.gy, sl.r,
-                                                sl.w0, sl.w1) AS m
+), cell AS MATERIALIZED (  -- each gate in every grid cell holding a point within d + longest / 2 (+1 m) of it
+    SELECT g.school_code, g.gx, g.gy, b.x0 + i % b.nx AS cx, b.y0 + i / b.nx AS cy
+    FROM gate g CROSS JOIN reach
+    CROSS JOIN LATERAL (SELECT CAST(floor((g.gx - d - longest / 2 - 1) / cell) AS int) AS x0,
+                               CAST(floor((g.gy - d - longest / 2 - 1) / cell) AS int) AS y0,
+                               CAST(floor((g.gx + d + longest / 2 + 1) / cell) AS int) AS x1,
+                               CAST(floor((g.gy + d + longest / 2 + 1) / cell) AS int) AS y1,
+                               CAST(floor((g.gx + d + longest / 2 + 1) / cell) AS int)
+                               - CAST(floor((g.gx - d - longest / 2 - 1) / cell) AS int) + 1 AS nx) AS b
+    CROSS JOIN LATERAL generate_series(0, b.nx * (b.y1 - b.y0 + 1) - 1) AS i
+), pt AS (  -- vehicle by vehicle (in order: the window's sort finds its input sorted), span by span
+    SELECT p.vehicle_id, p.ts, ST_X(p.g) AS x, ST_Y(p.g) AS y, CAST(p.ts AT TIME ZONE CAST(:tz AS text) AS date) AS d
+    FROM (SELECT v.vehicle_id, q.ts, ST_Transform(q.geom, 32647) AS g
+          FROM (SELECT vehicle_id FROM vehicle ORDER BY vehicle_id) AS v
+          CROSS JOIN LATERAL (SELECT t.ts, t.geom FROM span
+                              CROSS JOIN LATERAL (SELECT p.ts, p.geom FROM track_point p
+                                                  WHERE p.vehicle_id = v.vehicle_id AND p.ts >= lower(span.r)
+                                                    AND p.ts < upper(span.r) OFFSET 0) AS t
+                              OFFSET 0) AS q
+          OFFSET 0) AS p
+), seg AS MATERIALIZED (  -- with the local day of either end
+    SELECT vehicle_id, t0, x0, y0, t1, x1, y1, (x0 + x1) / 2 AS mx, (y0 + y1) / 2 AS my,
+           (x1 - x0) * (x1 - x0) + (y1 - y0) * (y1 - y0) AS len2, d0, d1
+    FROM (SELECT vehicle_id, ts AS t0, x AS x0, y AS y0, d AS d0,
+                 CASE WHEN nx_ts - ts <= make_interval(secs => :gap_s) THEN nx_ts ELSE ts END AS t1,
+                 CASE WHEN nx_ts - ts <= make_interval(secs => :gap_s) THEN nx_x ELSE x END AS x1,
+                 CASE WHEN nx_ts - ts <= make_interval(secs => :gap_s) THEN nx_y ELSE y END AS y1,
+                 CASE WHEN nx_ts - ts <= make_interval(secs => :gap_s) THEN nx_d ELSE d END AS d1
+          FROM (SELECT *, lead(ts) OVER w AS nx_ts, lead(x) OVER w AS nx_x, lead(y) OVER w AS nx_y,
+                       lead(d) OVER w AS nx_d
+                FROM pt WINDOW w AS (PARTITION BY vehicle_id ORDER BY ts)) AS s) AS s
+), seg_day AS NOT MATERIALIZED (
+    SELECT vehicle_id, t0, x0, y0, t1, x1, y1, mx, my, len2, d0 AS day FROM seg
+    UNION ALL
+    SELECT vehicle_id, t0, x0, y0, t1, x1, y1, mx, my, len2, d1 FROM seg WHERE d1 <> d0
+), near AS (  -- path pieces within d of a gate, per local day (a superset is harmless: farther ones add nothing)
+    SELECT sg.vehicle_id, sg.t0, sg.t1, sg.x0, sg.y0, sg.x1, sg.y1, sg.day, c.school_code
+    FROM seg_day sg CROSS JOIN reach
+    JOIN cell c ON c.cx = CAST(floor(sg.mx / reach.cell) AS int) AND c.cy = CAST(floor(sg.my / reach.cell) AS int)
+    WHERE sg.len2 <= reach.longest * reach.longest
+      AND (c.gx - sg.mx) * (c.gx - sg.mx) + (c.gy - sg.my) * (c.gy - sg.my)
+          <= (reach.d + sqrt(sg.len2) / 2 + 1) * (reach.d + sqrt(sg.len2) / 2 + 1)
+    UNION ALL
+    SELECT sg.vehicle_id, sg.t0, sg.t1, sg.x0, sg.y0, sg.x1, sg.y1, sg.day, s.school_code
+    FROM seg_day sg CROSS JOIN reach
+    JOIN school s ON ST_DWithin(s.gate_utm, ST_MakeLine(ST_SetSRID(ST_MakePoint(sg.x0, sg.y0), 32647),
+                                                        ST_SetSRID(ST_MakePoint(sg.x1, sg.y1), 32647)), reach.d)
+    WHERE sg.len2 > reach.longest * reach.longest
+      AND (CAST(:schools AS text[]) IS NULL OR s.school_code = ANY(CAST(:schools AS text[])))
+), piece AS (  -- ... during one of that school's windows: xiaoan_segment_near_gate inlined, step by step
+    SELECT *, dx * dx + dy * dy AS a, fx * dx + fy * dy AS half_b, fx * fx + fy * fy - r * r AS c,
+           CASE WHEN dur > 0 THEN GREATEST(0, EXTRACT(EPOCH FROM w0 - t0)::float8 / dur) ELSE 0 END AS lo,
+           CASE WHEN dur > 0 THEN LEAST(1, EXTRACT(EPOCH FROM w1 - t0)::float8 / dur) ELSE 0 END AS hi
+    FROM (SELECT sl.school_code, sl.day, sl.name, sl.r, sl.w0, sl.w1, n.vehicle_id, n.t0,
+                 EXTRACT(EPOCH FROM n.t1 - n.t0)::float8 AS dur, n.x1 - n.x0 AS dx, n.y1 - n.y0 AS dy,
+                 n.x0 - sl.gx AS fx, n.y0 - sl.gy AS fy
+          FROM near n
+          JOIN slot sl ON sl.school_code = n.school_code AND sl.day = n.day AND n.t1 >= sl.w0 AND n.t0 < sl.w1
+          OFFSET 0) AS v
+    OFFSET 0
+), solved AS (
+    SELECT school_code, day, name, r, w0, w1, vehicle_id, t0, dur, dx, dy, fx, fy,
+           CASE WHEN a = 0 THEN lo ELSE LEAST(GREATEST(-half_b / a, lo), hi) END AS s_close,
+           CASE WHEN a = 0 THEN CASE WHEN c <= 0 THEN lo END
+                WHEN half_b * half_b - a * c >= 0 THEN GREATEST((-half_b - sqrt(half_b * half_b - a * c)) / a, lo)
+           END AS s_in,
+           CASE WHEN a = 0 THEN CASE WHEN c <= 0 THEN hi END
+                WHEN half_b * half_b - a * c >= 0 THEN LEAST((-half_b + sqrt(half_b * half_b - a * c)) / a, hi)
+           END AS s_out
+    FROM piece
+    OFFSET 0
+), hit AS (
+    SELECT school_code, day, name, r, vehicle_id,
+           sqrt((fx + s_close * dx) ^ 2 + (fy + s_close * dy) ^ 2) AS closest_m,
+           CASE WHEN s_in <= s_out AND t0 + make_interval(secs => s_in * dur) < w1
+                THEN GREATEST(t0 + make_interval(secs => s_in * dur), w0) END AS enter_at,
+           CASE WHEN s_in <= s_out AND t0 + make_interval(secs => s_in * dur) < w1
+                THEN LEAST(t0 + make_interval(secs => s_out * dur), w1) END AS leave_at
+    FROM solved
 ), agg AS (
     SELECT school_code, day, name, min(closest_m) FILTER (WHERE closest_m <= GREATEST(CAST(:near_m AS float8), r))
                AS min_distance_m,
