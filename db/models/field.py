@@ -32,7 +32,7 @@ class TrackPoint(Base):
     __table_args__ = {"postgresql_partition_by": "RANGE (ts)"}
     vehicle_id: Mapped[str] = mapped_column(sa.ForeignKey("vehicle.vehicle_id"), primary_key=True)
     ts: Mapped[dt.datetime] = mapped_column(sa.DateTime(timezone=True), primary_key=True)
-    geom = mapped_column(point(), nullable=False)
+    geom = mapped_column(Geometry("POINT", srid=4326, spatial_index=False), nullable=False)  # no GiST: 0009
     speed_kmh: Mapped[float | None] = mapped_column(sa.REAL)
     heading: Mapped[float | None] = mapped_column(sa.REAL)
 
