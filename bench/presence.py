@@ -1,11 +1,12 @@
-"""Benchmark of presence: full and incremental refresh in PostGIS vs the in-memory reference, answers compared.
+"""Benchmark of presence: PostGIS full and incremental refresh vs in-memory and DuckDB baselines, answers compared.
 
     .venv/bin/python bench/presence.py                                 # 500 schools, 10 M fixes, 20 + 1 days
     .venv/bin/python bench/presence.py --schools 5000 --points 50000000 --repeat 1   # scale M
 
 Generates the data (bench/data.py), COPYs all days but the last into a scratch database, loads the last day
 through the track loader (CSV), times refresh_after_load for it and refresh_range over every day, runs the
-reference (db/analytics/presence_reference.py) in a child process on the same fixes, and compares every row.
+reference (db/analytics/presence_reference.py) and DuckDB (db/analytics/presence_duckdb.py) each in a child
+process on the same fixes (read from Parquet, reading not timed), and compares every row of all three.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ import sqlalchemy as sa
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.data import Scale, copy_tracks, load_schools, schools, scratch, tracks, write_csv  # noqa: E402
+from db.analytics import presence_duckdb  # noqa: E402
 from db.analytics.presence import refresh_after_load, refresh_range  # noqa: E402
 from db.analytics.presence_reference import COLUMNS, compute  # noqa: E402
 from db.settings import get_settings  # noqa: E402
@@ -63,11 +65,12 @@ def backend_peak_mb(pid: int) -> float:
     return next(int(line.split()[1]) for line in status.splitlines() if line.startswith("VmHWM")) / 1024
 
 
-def oracle(folder: Path, repeat: int) -> tuple[list[float], float, float]:
-    """Seconds of compute() per run (reading excluded), peak RSS in MB (reading included), read seconds."""
+def oracle(folder: Path, repeat: int, kind: str) -> tuple[list[float], float, float]:
+    """Seconds of a baseline's compute() per run (reading excluded), peak RSS in MB (reading included), read s."""
     runs = []
     for _ in range(repeat):
-        proc = subprocess.Popen([sys.executable, __file__, "--oracle", str(folder)], stdout=subprocess.PIPE)
+        proc = subprocess.Popen([sys.executable, __file__, "--oracle", str(folder), "--kind", kind],
+                                stdout=subprocess.PIPE)
         out = proc.stdout.read()
         _, status, usage = os.wait4(proc.pid, 0)
         if status:
@@ -76,15 +79,21 @@ def oracle(folder: Path, repeat: int) -> tuple[list[float], float, float]:
     return [r["seconds"] for r in runs], max(r["rss_mb"] for r in runs), statistics.median(r["read"] for r in runs)
 
 
-def oracle_child(folder: Path) -> None:
-    """In a child process: read the fixes, run the reference once, save its rows, print the times."""
+def oracle_child(folder: Path, kind: str) -> None:
+    """In a child process: read the fixes, run a baseline once, save its rows, print the times."""
     started = time.perf_counter()
-    fixes, sch = pd.read_parquet(folder / "fixes.parquet"), pd.read_parquet(folder / "schools.parquet")
     days = [pd.Timestamp(d).date() for d in json.loads((folder / "days.json").read_text())]
+    if kind == "duckdb":  # into DuckDB's own tables first, as the reference gets its DataFrames
+        con, sch, fixes = presence_duckdb.connect(), None, None
+        for name in ("schools", "fixes"):
+            con.read_parquet(str(folder / f"{name}.parquet")).create(name)
+    else:
+        con, sch, fixes = None, pd.read_parquet(folder / "schools.parquet"), pd.read_parquet(folder / "fixes.parquet")
     read, started = time.perf_counter() - started, time.perf_counter()
-    ref = compute(sch, fixes, days, get_settings())
+    ref = presence_duckdb.compute(None, None, days, get_settings(), con) if con else compute(
+        sch, fixes, days, get_settings())
     seconds = time.perf_counter() - started
-    ref.to_parquet(folder / "ref.parquet")
+    ref.to_parquet(folder / f"{kind}.parquet")
     print(json.dumps({"seconds": seconds, "read": read}))
 
 
@@ -102,6 +111,18 @@ def disagreements(db: pd.DataFrame, ref: pd.DataFrame) -> pd.DataFrame:
     return both[why != ""].assign(why=why[why != ""])
 
 
+def agreement(pairs: dict[str, tuple[pd.DataFrame, pd.DataFrame]]) -> None:
+    """Print, for each pair of answers, how many rows agree and the first disagreements."""
+    for name, (a, b) in pairs.items():
+        bad = disagreements(a, b)
+        kinds = bad["why"].str.split().explode().value_counts().to_dict() if len(bad) else {}
+        print(f"- {name}: {len(b) - len(bad):,} of {len(b):,} rows agree; {len(bad)} disagreements {kinds}")
+        for row in bad.head(3).to_dict("records"):
+            print(f"  - {row['school_code']} {row['day']} {row['window_name']}:{row['why']} | "
+                  f"{[row.get(f'{c}_db') for c in ('present', 'min_distance_m', 'dwell_min')]} vs "
+                  f"{[row.get(f'{c}_ref') for c in ('present', 'min_distance_m', 'dwell_min')]}")
+
+
 def main() -> None:
     """Generate, load, time, compare, print the Markdown table."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -111,12 +132,14 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--keep", action="store_true", help="keep the scratch database")
     parser.add_argument("--oracle", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--kind", default="reference", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.oracle:
-        return oracle_child(args.oracle)
+        return oracle_child(args.oracle, args.kind)
     scale = Scale(args.schools, args.points, args.days + 1)
     sch = schools(scale.schools, scale.seed)
     chunks = list(tracks(sch, scale))
+    load = [os.getloadavg()[0]]
     with tempfile.TemporaryDirectory(prefix="xiaoan_bench_presence_") as tmp, \
             scratch(f"xiaoan_bench_presence_{os.getpid()}", args.keep) as engine:
         folder = Path(tmp)
@@ -130,37 +153,39 @@ def main() -> None:
         loaded = load_file(engine, DATASETS["tracks"], write_csv(chunks[-1], folder / "last_day.csv"))
         load_s = time.perf_counter() - started
         first, last = chunks[-1]["ts"].min().to_pydatetime(), chunks[-1]["ts"].max().to_pydatetime()
+        load.append(os.getloadavg()[0])
         inc = timed_sql(engine, lambda c: refresh_after_load(c, first, last), args.repeat)
         full = timed_sql(engine, lambda c: refresh_range(c, scale.day_list[0], scale.day_list[-1]), args.repeat)
+        load.append(os.getloadavg()[0])
         with engine.connect() as conn:
             db = pd.DataFrame(conn.execute(sa.text("SELECT * FROM presence")).mappings().all())[COLUMNS]
-        ref_s, ref_rss, read_s = oracle(folder, args.repeat)
-        ref = pd.read_parquet(folder / "ref.parquet")
-    bad = disagreements(db, ref)
+        ref_s, ref_rss, read_s = oracle(folder, args.repeat, "reference")
+        load.append(os.getloadavg()[0])
+        duck_s, duck_rss, duck_read_s = oracle(folder, args.repeat, "duckdb")
+        load.append(os.getloadavg()[0])
+        ref, duck = (pd.read_parquet(folder / f"{k}.parquet") for k in ("reference", "duckdb"))
     points = copied + loaded.inserted
     print(f"{len(sch)} schools, {points:,} fixes ({copied:,} by COPY BINARY in {copy_s:.1f} s; the last day's "
           f"{loaded.inserted:,} by the track loader, which refreshes its day too, in {load_s:.1f} s, status "
           f"{loaded.status}), {len(scale.day_list)} school days, {chunks[-1]['vehicle_id'].cat.categories.size} "
-          f"vehicles; median of {args.repeat} runs; {os.cpu_count()} cores\n")
-    print("| computation | rows | median s | runs s | peak RSS (MB) |\n|---|---:|---:|---|---:|")
+          f"vehicles; median of {args.repeat} runs; {os.cpu_count()} cores; 1-min load average at the start, "
+          f"after loading, after PostGIS, after the reference, after DuckDB: {' / '.join(f'{x:.1f}' for x in load)}\n")
+    full_s = statistics.median(full[0])
+    print("| computation | rows | median s | runs s | ÷ PostGIS full | peak RSS (MB) |\n|---|---:|---:|---|---:|---:|")
     for name, (runs, rss, rows), where in (
-            (f"full refresh (refresh_range, {len(scale.day_list)} days)", full, "server backend"),
-            ("incremental refresh after one more day (refresh_after_load)", inc, "server backend"),
-            (f"reference in memory (numpy/pandas/shapely; {read_s:.1f} s Parquet reading not timed)",
-             (ref_s, ref_rss, len(ref)), "child process")):
+            (f"PostGIS full refresh (refresh_range, {len(scale.day_list)} days)", full, "server backend"),
+            ("PostGIS incremental refresh, one more day (refresh_after_load)", inc, "server backend"),
+            (f"in memory (numpy/pandas/shapely; {read_s:.1f} s Parquet reading not timed)",
+             (ref_s, ref_rss, len(ref)), "child process"),
+            (f"DuckDB {presence_duckdb.duckdb.__version__} spatial ({duck_read_s:.1f} s Parquet loading not timed)",
+             (duck_s, duck_rss, len(duck)), "child process")):
         print(f"| {name} | {rows:,} | {statistics.median(runs):.2f} | {' '.join(f'{r:.2f}' for r in runs)} | "
-              f"{rss:.0f} ({where}) |")
-    ratio = statistics.median(ref_s) / statistics.median(full[0])
-    kinds = bad["why"].str.split().explode().value_counts().to_dict() if len(bad) else {}
-    beyond = ((bad["min_distance_m_db"] > get_settings().near_miss_m) & bad["min_distance_m_ref"].isna()).sum()
-    print(f"\nreference s / full refresh s = {ratio:.2f} (above 1: the database is faster); present in "
-          f"{db['present'].mean():.1%} of windows; answers agree on {len(ref) - len(bad):,} of {len(ref):,} rows "
-          f"(1 ms, 1e-6 min, 1 mm); {len(bad)} disagreements {kinds}, {beyond} of them a closest approach the "
-          f"database reports beyond near_miss_m ({get_settings().near_miss_m:g} m) where the reference has none")
-    for row in bad.head(5).to_dict("records"):
-        print(f"- {row['school_code']} {row['day']} {row['window_name']}:{row['why']} | db "
-              f"{[row.get(f'{c}_db') for c in ('present', 'min_distance_m', 'dwell_min')]} | ref "
-              f"{[row.get(f'{c}_ref') for c in ('present', 'min_distance_m', 'dwell_min')]}")
+              f"{statistics.median(runs) / full_s:.2f} | {rss:.0f} ({where}) |")
+    fastest = min(statistics.median(ref_s), statistics.median(duck_s))
+    print(f"\nfaster baseline s / PostGIS full s = {fastest / full_s:.2f} (target ≥ 1); incremental "
+          f"{statistics.median(inc[0]):.2f} s (target < 1 s); present in {db['present'].mean():.1%} of windows; "
+          f"agreement (1 ms, 1e-6 min, 1 mm; presence and vehicles exactly):")
+    agreement({"PostGIS vs in memory": (db, ref), "PostGIS vs DuckDB": (db, duck), "in memory vs DuckDB": (ref, duck)})
 
 
 if __name__ == "__main__":

@@ -39,11 +39,13 @@ def parameters(days: list[dt.date], settings: Settings) -> dict[str, object]:
             "guard_radius_m": settings.guard_post_radius_m, "near_m": settings.near_miss_m}
 
 
-def compute(schools: pd.DataFrame | Path, fixes: pd.DataFrame | Path, days: list[dt.date], settings: Settings,
-            con: duckdb.DuckDBPyConnection | None = None) -> pd.DataFrame:
-    """Presence per school × day × window (the reference's frame): inputs as DataFrames or Parquet files."""
+def compute(schools: pd.DataFrame | Path | None, fixes: pd.DataFrame | Path | None, days: list[dt.date],
+            settings: Settings, con: duckdb.DuckDBPyConnection | None = None) -> pd.DataFrame:
+    """Presence per school × day × window (the reference's frame): DataFrames, Parquet files, None: con's tables."""
     con = con or connect()
     for name, data in (("schools", schools), ("fixes", fixes)):
+        if data is None:
+            continue
         if isinstance(data, Path):
             con.read_parquet(str(data)).create_view(name, replace=True)
         else:
