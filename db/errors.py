@@ -36,6 +36,10 @@ class RefusedFile(UnreadableFile):
         self.code, self.params = code, params
 
 
+class BackupError(XiaoAnError):
+    """A backup or restore could not be made, or would overwrite data without being told to."""
+
+
 class LoadBusy(XiaoAnError):
     """Another load of the same dataset holds the lock for too long."""
 

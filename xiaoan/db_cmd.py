@@ -1,12 +1,16 @@
-"""`xiaoan db …`: make the database in use ready, stop it, show it, rebuild it."""
+"""`xiaoan db …`: make the database in use ready, stop it, show it, rebuild it, back it up and restore it."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import sqlalchemy as sa
 import typer
 from rich import print as rprint
+from rich.markup import escape
 from sqlalchemy.engine import make_url
 
+from db import backup as dumps
 from db import cluster
 from db.engine import (
     database_url,
@@ -17,6 +21,7 @@ from db.engine import (
     migrate,
     uses_embedded,
 )
+from db.errors import XiaoAnError
 from db.settings import get_settings
 
 app = typer.Typer(help="The database: embedded PostGIS cluster or the one XIAOAN_DATABASE_URL names.",
@@ -87,3 +92,41 @@ def reset(yes: bool = typer.Option(False, "--yes", help="do not ask")) -> None:
 def url() -> None:
     """Print the SQLAlchemy URL in use, however it was configured."""
     typer.echo(database_url())
+
+
+def _shown(url: str) -> str:
+    """A URL without its password."""
+    return make_url(url).render_as_string(hide_password=True)
+
+
+@app.command()
+def backup(file: Path = typer.Argument(..., help="the dump to write (pg_dump custom format)")) -> None:
+    """Dump the database in use into FILE with pg_dump (custom format; restore with `xiaoan db restore`)."""
+    settings = get_settings()
+    if uses_embedded(settings):
+        cluster.start(settings)
+    url = database_url(settings)
+    try:
+        dumps.backup(url, file)
+    except XiaoAnError as exc:
+        rprint(f"[red]backup failed[/red]: {escape(str(exc))}")
+        raise typer.Exit(2) from None
+    rprint(f"[green]backed up[/green] {_shown(url)} to {escape(str(file))} ({file.stat().st_size / 1e6:.1f} MB)")
+
+
+@app.command()
+def restore(file: Path = typer.Argument(..., help="a dump written by `xiaoan db backup`"),
+            yes: bool = typer.Option(False, "--yes", help="replace a database that already holds tables")) -> None:
+    """Restore FILE into the database in use: created if missing, filled if empty, replaced only with --yes."""
+    settings = get_settings()
+    if uses_embedded(settings):
+        cluster.start(settings)
+    url = database_url(settings)
+    try:
+        how = dumps.restore(url, file, replace=yes)
+    except XiaoAnError as exc:
+        rprint(f"[red]not restored[/red]: {escape(str(exc))}")
+        raise typer.Exit(2) from None
+    said = {"created": "into a new database", "empty": "into the empty database",
+            "replaced": "replacing what the database held"}[how]
+    rprint(f"[green]restored[/green] {escape(str(file))} {said} {_shown(url)}")
