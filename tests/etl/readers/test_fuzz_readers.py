@@ -24,7 +24,7 @@ from etl.readers.vector import read_vector
 from tests.conftest import FIXTURES
 
 FIELD = FIXTURES / "field"
-EXAMPLES = int(os.environ.get("XIAOAN_FUZZ_EXAMPLES", "120"))
+EXAMPLES = int(os.environ.get("XIAOAN_FUZZ_EXAMPLES", "400"))
 FUZZ = settings(max_examples=EXAMPLES, deadline=10_000, database=None, print_blob=True,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 HANG_S = 30  # far beyond any example's need: only a real hang reaches it
