@@ -96,6 +96,14 @@ def latest_day() -> dt.date:
     return value if isinstance(value, dt.date) else dt.date.today()
 
 
+def data_as_of() -> dt.datetime | None:
+    """When a load last stored rows (None before any)."""
+    found = frame("brief_data_as_of")
+    value = found["as_of"].iloc[0] if len(found) else None
+    return None if value is None or pd.isna(value) else value.to_pydatetime() if hasattr(value, "to_pydatetime") \
+        else value
+
+
 def current_engine() -> sa.Engine:
     """The cached engine of the database in use (for the ETL's loads)."""
     return run(_engine)

@@ -10,10 +10,13 @@ import pydeck as pdk
 from dashboard.basemap import Basemap, CompactDeck, base_layers, deck
 from dashboard.i18n import county_label, type_label
 from dashboard.legend import colour_of
+from dashboard.map_marks import marks
 from dashboard.viewport import bounds, fit_view
 
 Row = Mapping[str, Any]
 MAP_HEIGHT = 700  # pixels of the pages' main maps
+MAP_SIZE = (700, MAP_HEIGHT)  # width × height the main maps are framed for
+BRIEF_MAP_SIZE = (1280, 800)  # the map of a 1920 × 1080 slide in brief mode
 MAX_POINTS = 10_000  # ≈ 1.5 MB at most; more is never sent (the tables list everything)
 
 
@@ -45,15 +48,17 @@ def school_layer(points: list[dict[str, Any]], layer_id: str = "schools", radius
                      line_width_min_pixels=1, pickable=True)
 
 
-def view(base: Basemap, selected: Sequence[str]) -> pdk.ViewState:
-    """The view that frames the selected counties (all when none is selected)."""
-    return fit_view(bounds(base.counties, selected), width=700, height=MAP_HEIGHT - 60)
+def view(base: Basemap, selected: Sequence[str], size: tuple[int, int] = MAP_SIZE) -> pdk.ViewState:
+    """The view that frames the selected counties (all when none is selected) in a map of this size."""
+    return fit_view(bounds(base.counties, selected), width=size[0], height=size[1] - 60)
 
 
 def map_deck(base: Basemap, layers: list[pdk.Layer], selected: Sequence[str], lang: str,
-             style_url: str | None = None, focus: pdk.ViewState | None = None) -> CompactDeck:
-    """The basemap under the given layers, framed on the selection (or on focus)."""
-    return deck(base_layers(base, selected, lang) + layers, focus or view(base, selected), style_url)
+             style_url: str | None = None, focus: pdk.ViewState | None = None,
+             size: tuple[int, int] = MAP_SIZE) -> CompactDeck:
+    """The basemap under the given layers with a scale bar and north arrow, framed on the selection (or focus)."""
+    framing = focus or view(base, selected, size)
+    return deck(base_layers(base, selected, lang) + layers + marks(framing, *size, lang), framing, style_url)
 
 
 def overview_deck(counties: Sequence[Row], schools: Iterable[Row], selected: Sequence[str], lang: str

@@ -9,9 +9,9 @@ from typing import Any, NoReturn, TypeVar
 import pydeck as pdk
 import streamlit as st
 
-from dashboard import data, filters, nav, sidebar
+from dashboard import brief, data, downloads, filters, nav, sidebar, widgets
 from dashboard.i18n import Translator, translator
-from dashboard.layers import MAP_HEIGHT
+from dashboard.layers import BRIEF_MAP_SIZE, MAP_HEIGHT, MAP_SIZE
 
 T = TypeVar("T")
 
@@ -24,6 +24,39 @@ class Page:
     tr: Translator
     counties: list[dict[str, Any]]
     filters: filters.Filters
+    brief: bool = False
+    slide: tuple[Any, Any] | None = None  # a brief slide's (map, side) columns, made under its title
+
+    @property
+    def map_size(self) -> tuple[int, int]:
+        """Width × height the page's main map is framed for (larger on a brief slide)."""
+        return BRIEF_MAP_SIZE if self.brief else MAP_SIZE
+
+    def controls(self, n: int) -> list[Any]:
+        """Containers for n page controls side by side; on a slide they go to the hidden sidebar (URL kept)."""
+        return [st.sidebar] * n if self.brief else list(st.columns(n))
+
+    def note(self, text: str) -> None:
+        """A caption, left off a slide."""
+        if not self.brief:
+            st.caption(text)
+
+    def cards(self, row: list[widgets.Card]) -> None:
+        """Headline figures: a row above the map, or two per row beside it on a slide."""
+        if self.slide:
+            with self.slide[1]:
+                widgets.cards(row, per_row=2)
+        else:
+            widgets.cards(row)
+
+    def map_columns(self) -> tuple[Any, Any]:
+        """The map's column and its legend's column."""
+        return self.slide or tuple(st.columns([3, 1.3]))
+
+    def finish_map(self) -> None:
+        """End the page after its map in brief mode (a slide holds the title, figures and map only)."""
+        if self.brief:
+            brief.finish(self.tr)
 
 
 def unavailable(tr: Translator, exc: data.DataUnavailable) -> NoReturn:
@@ -41,19 +74,30 @@ def load(tr: Translator, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         unavailable(tr, exc)
 
 
-def start(title_key: str, caption_key: str | None = None) -> Page:
-    """Sidebar language and filters, the title; stops with a message when there is no base data."""
+def start(title_key: str, caption_key: str | None = None, export_view: str | None = None) -> Page:
+    """Sidebar language and filters, the title (a slide title in brief mode); stops when there is no base data."""
     lang = sidebar.language_switch()
     tr = translator(lang)
-    st.title(tr(title_key))
-    if caption_key:
-        st.caption(tr(caption_key))
+    slide = brief.active()
+    if slide:
+        brief.chrome_off()
+    else:
+        st.title(tr(title_key))
+        if caption_key:
+            st.caption(tr(caption_key))
     counties = load(tr, data.counties)
     if not counties:
         st.info(tr("info.no_counties"))
         st.stop()
     chosen = filters.sidebar_filters(counties, lang, load(tr, data.latest_day))
-    return Page(lang, tr, counties, chosen)
+    if not slide:
+        brief.enter_button(tr)
+        downloads.sidebar(export_view, chosen, lang)
+        return Page(lang, tr, counties, chosen)
+    place = brief.where(counties, chosen.counties, tr, lang)
+    brief.heading(tr(title_key), brief.subtitle(place, chosen.date_from, chosen.date_to, load(tr, data.data_as_of),
+                                                tr))
+    return Page(lang, tr, counties, chosen, True, tuple(st.columns([3, 1.3])) if export_view else None)
 
 
 def picked_school(selection: Mapping[str, Any] | None) -> str | None:

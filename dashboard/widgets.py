@@ -22,9 +22,16 @@ class Card:
     rise_is_bad: bool = False
 
 
-def cards(row: Sequence[Card]) -> None:
-    """The figures side by side."""
-    for column, card in zip(st.columns(len(row)), row, strict=True):
+def cards(row: Sequence[Card], per_row: int | None = None) -> None:
+    """The figures side by side (per_row at a time when given)."""
+    step = per_row or len(row)
+    for start in range(0, len(row), step):
+        _card_row(row[start:start + step], step)
+
+
+def _card_row(row: Sequence[Card], width: int) -> None:
+    """One row of figures in width equal columns."""
+    for column, card in zip(st.columns(width), row, strict=False):
         flat = bool(card.delta) and card.delta.startswith("0")  # "0.0 个百分点" is no change either
         column.metric(card.label, card.value, delta=card.delta, help=card.help,
                       delta_color="off" if flat else "inverse" if card.rise_is_bad else "normal",

@@ -28,11 +28,11 @@ CALENDAR_SCHOOLS = 20
 CALENDAR_DAYS = 92
 RADII = ("stored", "50", "100", "200", "300", "500")
 
-p = page.start("gaps.title", "gaps.caption")
+p = page.start("gaps.title", "gaps.caption", export_view="gaps")
 tr, f, lang = p.tr, p.filters, p.lang
 settings = get_settings()
 windows = ["all", *data_presence.window_names()]
-left, middle, right = st.columns(3)
+left, middle, right = p.controls(3)
 window = urlstate.one(left, tr("gaps.window"), "window", windows, key=f"window_{lang}", default="all",
                       format_func=lambda w: label("window", w, lang))
 radius = urlstate.one(middle, tr("gaps.radius"), "radius", RADII, key=f"radius_{lang}", default="stored",
@@ -40,7 +40,7 @@ radius = urlstate.one(middle, tr("gaps.radius"), "radius", RADII, key=f"radius_{
                           r=fmt.num(settings.presence_radius_m), g=fmt.num(settings.guard_post_radius_m))
                       if r == "stored" else tr("gaps.radius.m").format(m=r))
 on = urlstate.day(right, tr("gaps.on"), "on", "gaps_on", f.date_to, f.date_from, f.date_to, help=tr("gaps.on_help"))
-st.caption(tr("gaps.radius_note").format(r=fmt.num(settings.presence_radius_m),
+p.note(tr("gaps.radius_note").format(r=fmt.num(settings.presence_radius_m),
                                          g=fmt.num(settings.guard_post_radius_m), n=fmt.num(settings.near_miss_m)))
 
 chosen_windows = None if window == "all" else [window]
@@ -53,7 +53,7 @@ days = metrics.only(page.load(tr, data_presence.presence_days, f.date_from, f.da
 table = gaps.gap_table(schools, coverage, days)
 count = table["gap"].value_counts()
 never = int(((table["windows"] > 0) & (table["present"] == 0)).sum())
-widgets.cards([Card(tr("gaps.no_liaison"), fmt.num((~table["covered"]).sum()), rise_is_bad=True),
+p.cards([Card(tr("gaps.no_liaison"), fmt.num((~table["covered"]).sum()), rise_is_bad=True),
                Card(tr("gaps.weak_liaison"), fmt.num((table["covered"] & table["gap_reason"].notna()).sum())),
                Card(tr("gaps.no_presence_schools"), fmt.num(never)),
                Card(tr("gaps.presence"), fmt.pct(metrics.presence_rate(days)), help=tr("metric.presence_help"))])
@@ -68,15 +68,17 @@ points = layers.school_points(rows, lang, lambda s: gaps.KIND_COLOURS[s["gap"]],
                               lambda s: label("gap_kind", s["gap"], lang))
 base = page.load(tr, data_map.basemap, p.counties, f.counties)
 deck = layers.map_deck(base, [layers_paths.path_layer(layers_paths.path_features(paths.to_dict("records"), lang)),
-                              layers.school_layer(points)], f.counties, lang, data_map.style_url())
-map_col, legend_col = st.columns([3, 1.3])
+                              layers.school_layer(points)], f.counties, lang, data_map.style_url(),
+                      size=p.map_size)
+map_col, legend_col = p.map_columns()
 with map_col:
-    page.school_map(deck, "gaps_map", tr("gaps.map_alt"))
-    st.caption(tr("gaps.paths_note").format(g=fmt.num(tolerance)) + " " + tr("map.pick"))
+    page.school_map(deck, "gaps_map", tr("gaps.map_alt"), p.map_size[1])
+    p.note(tr("gaps.paths_note").format(g=fmt.num(tolerance)) + " " + tr("map.pick"))
 with legend_col:
     entries = [(gaps.KIND_COLOURS[k], label("gap_kind", k, lang), int(count.get(k, 0)), "dot") for k in gaps.KINDS]
     entries.append((layers_paths.LEGEND_COLOUR, tr("legend.paths"), len(paths), "line"))
     widgets.legend_box(entries, lang, tr("legend.status"), tr("legend.title"))
+p.finish_map()
 
 st.subheader(tr("gaps.list"))
 listed = table[table["gap"] != "ok"].reset_index(drop=True)

@@ -10,33 +10,33 @@ from dashboard.i18n import label
 from dashboard.widgets import Card
 from db.models.base import HAZARD_KINDS, HAZARD_STATUSES
 
-p = page.start("hotspots.title", "hotspots.caption")
+p = page.start("hotspots.title", "hotspots.caption", export_view="hotspots")
 tr, f, lang = p.tr, p.filters, p.lang
 found = page.load(tr, data_reports.hazards, f.date_from, f.date_to, f.county_arg)
 area = page.load(tr, data_hotspots.area_km2, f.counties)
 sizes = data_hotspots.sizes(area)
-a, b, c = st.columns(3)
+a, b, c = p.controls(3)
 kinds = urlstate.multi(a, tr("hotspots.kind"), "kind", HAZARD_KINDS, key=f"kind_{lang}",
                        format_func=lambda k: label("hazard_kind", k, lang), placeholder=tr("hotspots.all"))
 categories = urlstate.multi(b, tr("hotspots.category"), "category", sorted(found["category"].dropna().unique()),
                             key="category", placeholder=tr("hotspots.all"))
 statuses = urlstate.multi(c, tr("hotspots.status"), "status", HAZARD_STATUSES, key=f"status_{lang}",
                           format_func=lambda s: label("hazard_status", s, lang), placeholder=tr("hotspots.all"))
-d, e = st.columns(2)
+d, e = p.controls(2)
 size = urlstate.one(d, tr("hotspots.size"), "hex", [str(s) for s in sizes], key=f"hex_{lang}",
                     default=str(2000 if 2000 in sizes else sizes[-1]),
                     format_func=lambda s: tr("hotspots.size.m").format(km=int(s) / 1000))
 by = urlstate.one(e, tr("hotspots.show"), "show", ["count", "class"], key=f"show_{lang}", default="count",
                   format_func=lambda k: tr(f"hotspots.show.{k}"), radio=True, horizontal=True)
 if f.types:
-    st.caption(tr("hotspots.types_note"))
+    p.note(tr("hotspots.types_note"))
 
 chosen = metrics.select_hazards(found, kinds, categories, statuses)
 grid = page.load(tr, data_hotspots.grid, int(size), f.counties, f.date_from, f.date_to, kinds, categories,
                  statuses, len(chosen))
 counts = metrics.hazard_counts(chosen, f.date_to)
 hot = int(grid["hotspot_class"].str.startswith("hot").sum())
-widgets.cards([Card(tr("metric.found"), fmt.num(counts["found"])),
+p.cards([Card(tr("metric.found"), fmt.num(counts["found"])),
                Card(tr("metric.open"), fmt.num(counts["open"])),
                Card(tr("metric.overdue"), fmt.num(counts["overdue"]), rise_is_bad=True),
                Card(tr("metric.rectified"), fmt.num(counts["rectified"])),
@@ -44,22 +44,23 @@ widgets.cards([Card(tr("metric.found"), fmt.num(counts["found"])),
 if chosen.empty:
     st.info(tr("hotspots.empty"))
 elif len(chosen) < data_hotspots.FEW_HAZARDS:
-    st.caption(tr("hotspots.few").format(n=data_hotspots.FEW_HAZARDS, p=fmt.num(data_hotspots.PERMUTATIONS)))
+    p.note(tr("hotspots.few").format(n=data_hotspots.FEW_HAZARDS, p=fmt.num(data_hotspots.PERMUTATIONS)))
 
 hexagons = lh.hexagon_rows(grid.to_dict("records"), by, lang)
 points = lh.hazard_points(chosen.to_dict("records"), lang)
 base = page.load(tr, data_map.basemap, p.counties, f.counties)
 deck = layers.map_deck(base, [lh.hexagon_layer(hexagons), lh.hazard_layer(points)], f.counties, lang,
-                       data_map.style_url())
-map_col, legend_col = st.columns([3, 1.3])
+                       data_map.style_url(), size=p.map_size)
+map_col, legend_col = p.map_columns()
 with map_col:
-    st.pydeck_chart(deck, height=layers.MAP_HEIGHT, key="hotspot_map", alt=tr("hotspots.map_alt"))
+    st.pydeck_chart(deck, height=p.map_size[1], key="hotspot_map", alt=tr("hotspots.map_alt"))
     if len(chosen) > len(points):
-        st.caption(tr("info.capped").format(n=fmt.num(len(points))))
+        p.note(tr("info.capped").format(n=fmt.num(len(points))))
 with legend_col:
     widgets.legend_box(lh.hexagon_legend(grid.to_dict("records"), by, lang), lang, tr("legend.hexagons"),
                        tr("legend.title"))
     widgets.legend_box(lh.point_legend(chosen.to_dict("records"), lang), lang, tr("legend.points"))
+p.finish_map()
 
 st.subheader(tr("hotspots.overdue"))
 if counts["overdue"]:

@@ -10,7 +10,7 @@ from dashboard.legend import counts_by_type, legend_rows
 from dashboard.statuses import STATUS_COLOURS, STATUSES
 from dashboard.widgets import Card
 
-p = page.start("overview.title", "overview.caption")
+p = page.start("overview.title", "overview.caption", export_view="overview")
 tr, f = p.tr, p.filters
 schools = page.load(tr, data_overview.schools_frame, f)
 codes = data_overview.codes_of(f, schools)
@@ -18,17 +18,17 @@ now = page.load(tr, data_overview.period, f, f.date_from, f.date_to, codes)
 before = page.load(tr, data_overview.period, f, *f.previous, codes)
 cur, old = now.figures, before.figures
 
-st.caption(tr("overview.compared").format(a=f.previous[0].isoformat(), b=f.previous[1].isoformat()))
+p.note(tr("overview.compared").format(a=f.previous[0].isoformat(), b=f.previous[1].isoformat()))
 if f.types:
-    st.caption(tr("info.types_note"))
-widgets.cards([
+    p.note(tr("info.types_note"))
+p.cards([
     Card(tr("metric.schools"), fmt.num(len(schools))),
     Card(tr("metric.coverage"), fmt.pct(cur.coverage), fmt.delta_rate(cur.coverage, old.coverage, p.lang),
          tr("metric.coverage_help")),
     Card(tr("metric.presence"), fmt.pct(cur.presence), fmt.delta_rate(cur.presence, old.presence, p.lang),
          tr("metric.presence_help")),
     Card(tr("metric.four100"), fmt.pct(cur.four100), None, tr("overview.no_history"))])
-widgets.cards([
+p.cards([
     Card(tr("metric.open"), fmt.num(cur.hazards["open"]), fmt.delta_count(cur.hazards["open"], old.hazards["open"]),
          tr("metric.hazard_help"), rise_is_bad=True),
     Card(tr("metric.overdue"), fmt.num(cur.hazards["overdue"]),
@@ -42,8 +42,8 @@ if schools.empty:
 elif now.presence.empty and now.hazards.empty:
     st.info(tr("overview.empty_period"))
 
-by = urlstate.one(st, tr("overview.colour"), "colour", ["status", "type"], key=f"colour_{p.lang}", default="status",
-                  format_func=lambda k: tr(f"overview.colour.{k}"), radio=True, horizontal=True)
+by = urlstate.one(p.controls(1)[0], tr("overview.colour"), "colour", ["status", "type"], key=f"colour_{p.lang}",
+                  default="status", format_func=lambda k: tr(f"overview.colour.{k}"), radio=True, horizontal=True)
 status = data_overview.school_statuses(now)
 rows = schools.to_dict("records")
 if by == "status":
@@ -55,13 +55,15 @@ else:
     points = layers.school_points(rows, p.lang)
     entries = [(c, name, n, "dot") for c, name, n in legend_rows(counts_by_type(rows), p.lang)]
 base = page.load(tr, data_map.basemap, p.counties, f.counties)
-deck = layers.map_deck(base, [layers.school_layer(points)], f.counties, p.lang, data_map.style_url())
-map_col, legend_col = st.columns([3, 1.3])
+deck = layers.map_deck(base, [layers.school_layer(points)], f.counties, p.lang, data_map.style_url(),
+                       size=p.map_size)
+map_col, legend_col = p.map_columns()
 with map_col:
-    page.school_map(deck, "overview_map", tr("map.alt"))
-    st.caption(tr("map.pick"))
+    page.school_map(deck, "overview_map", tr("map.alt"), p.map_size[1])
+    p.note(tr("map.pick"))
 with legend_col:
     widgets.legend_box(entries, p.lang, tr("legend.status" if by == "status" else "legend.type"), tr("legend.title"))
+p.finish_map()
 
 st.subheader(tr("overview.counties"))
 widgets.table(tables.county_comparison(data_overview.county_table(schools, now), p.counties, p.lang))

@@ -102,7 +102,8 @@ deck = layers.map_deck(base, [layers.school_layer(spot, radius=9),
                               ls.sign_layer(ls.sign_points(nearby.to_dict("records"), set(late["sign_code"]), lang,
                                                            NEAR_POINTS))],
                        [school["county_adcode"]], lang,
-                       data_map.style_url(), pdk.ViewState(longitude=school["lon"], latitude=school["lat"], zoom=14.5))
+                       data_map.style_url(), pdk.ViewState(longitude=school["lon"], latitude=school["lat"], zoom=14.5),
+                       size=(700, 460))
 map_col, legend_col = st.columns([3, 1.3])
 with map_col:
     st.pydeck_chart(deck, height=460, key="school_map", alt=tr("school.map_alt"))

@@ -8,6 +8,8 @@ from typing import Any
 
 from streamlit.testing.v1 import AppTest
 
+from dashboard.map_marks import MARK_IDS
+
 VIEWS = Path(__file__).resolve().parents[2] / "dashboard" / "views"
 MAX_PAYLOAD = 5 * 1024 * 1024
 
@@ -32,6 +34,11 @@ def deck(at: AppTest) -> dict[str, Any]:
     found = decks(at)
     assert len(found) == 1
     return found[0]
+
+
+def data_layers(spec: dict[str, Any]) -> list[dict[str, Any]]:
+    """The deck's layers without the scale bar and north arrow drawn over them."""
+    return [item for item in spec["layers"] if item["id"] not in MARK_IDS]
 
 
 def layer(spec: dict[str, Any], layer_id: str) -> dict[str, Any]:

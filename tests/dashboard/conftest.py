@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
 import streamlit as st
+from playwright.sync_api import Page, sync_playwright
 
 from tests.dashboard import fixture_data as fx
+from tests.dashboard.browser import CHROMIUM_ARGS, SHOTS, XSS_NAME, free_port, off_host, twenty_schools, wait_healthy
 
 ROOT = Path(__file__).resolve().parents[2]
 COUNTIES = ROOT / "db" / "data" / "nujiang_counties.geojson"
@@ -150,3 +155,58 @@ def field_db(map_db: str, engine: sa.Engine) -> str:
     """map_db plus the field data of fixture_data, whose answers are known."""
     add_field_data(engine)
     return map_db
+
+
+@pytest.fixture
+def served(db_url: str, seed: Callable[[list[tuple]], None], engine: sa.Engine, tmp_path: Path) -> Iterator[str]:
+    """The dashboard served by `streamlit run` on a free port, reading the fixture prefecture plus twenty
+    schools (one named like an HTML tag, with a hazard whose texts are HTML too)."""
+    seed(SCHOOLS + twenty_schools())
+    add_field_data(engine)
+    with engine.begin() as conn:
+        conn.execute(sa.text(
+            "INSERT INTO hazard (hazard_id, kind, category, school_code, county_adcode, found_on, status, description, "
+            "geom) VALUES ('X1', 'campus', :x, '2153300000', '533301', '2025-03-05', 'open', :x, "
+            "ST_SetSRID(ST_MakePoint(98.857, 25.881), 4326))"), {"x": XSS_NAME})
+    port = free_port()
+    env = {**os.environ, "XIAOAN_DATABASE_URL": db_url}
+    log = (tmp_path / "streamlit.log").open("wb")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", "dashboard/app.py", "--server.port", str(port),
+         "--server.address", "127.0.0.1", "--server.headless", "true",
+         "--browser.gatherUsageStats", "false"],
+        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+    try:
+        base = f"http://127.0.0.1:{port}"
+        wait_healthy(base, proc)
+        yield base
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(timeout=5)
+        log.close()
+    assert b"Traceback" not in (tmp_path / "streamlit.log").read_bytes(), "the server logged an exception"
+
+
+@pytest.fixture
+def browser_page(served: str) -> Iterator[tuple[Page, dict[str, list]]]:
+    """A Chromium page on the served app that records requests, dialogs and websocket frames."""
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    seen: dict[str, list] = {"requests": [], "dialogs": [], "frames": []}
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS, timeout=60_000)
+        try:
+            page = browser.new_page(viewport={"width": 1440, "height": 1100}, locale="zh-CN")
+            page.set_default_timeout(30_000)
+            page.on("request", lambda r: seen["requests"].append(r.url))
+            page.on("dialog", lambda d: (seen["dialogs"].append(d.message), d.dismiss()))
+            page.on("websocket", lambda ws: ws.on(
+                "framereceived", lambda p: seen["frames"].append(p if isinstance(p, bytes) else p.encode())))
+            yield page, seen
+        finally:
+            browser.close()
+    assert not seen["dialogs"], seen["dialogs"]
+    assert seen["requests"] and not off_host(seen["requests"]), off_host(seen["requests"])

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.dashboard import fixture_data as fx
-from tests.dashboard.apptest import chart_data, clean, deck, layer, metric, run_page, table
+from tests.dashboard.apptest import chart_data, clean, data_layers, deck, layer, metric, run_page, table
 
 
 def gaps(**params: str | list[str]):  # noqa: ANN201
@@ -50,7 +50,7 @@ def test_liaison_checked_on_another_day(field_db: str) -> None:
 
 def test_map_has_paths_and_schools(field_db: str) -> None:
     spec = deck(gaps())
-    assert [item["id"] for item in spec["layers"]][-2:] == ["patrol-paths", "schools"]
+    assert [item["id"] for item in data_layers(spec)][-2:] == ["patrol-paths", "schools"]
     paths = {f["properties"]["title"]: f for f in layer(spec, "patrol-paths")["data"]["features"]}
     assert set(paths) == {"云Q·J0001", "云Q·J0002"}
     v1 = paths["云Q·J0001"]["geometry"]

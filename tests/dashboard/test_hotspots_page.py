@@ -6,7 +6,7 @@ import pytest
 
 from dashboard.layers_hazards import OVERDUE_RING
 from tests.dashboard import fixture_data as fx
-from tests.dashboard.apptest import clean, deck, layer, metric, run_page, table
+from tests.dashboard.apptest import clean, data_layers, deck, layer, metric, run_page, table
 
 
 def hotspots(**params: str | list[str]):  # noqa: ANN201
@@ -19,7 +19,7 @@ def test_figures_layers_and_lists(field_db: str) -> None:
     clean(at)
     assert [metric(at, k) for k in ("发现隐患", "未整改隐患", "逾期未整改", "已整改隐患")] == ["5", "2", "1", "2"]
     spec = deck(at)
-    assert [item["id"] for item in spec["layers"]][-2:] == ["hexagons", "hazards"]
+    assert [item["id"] for item in data_layers(spec)][-2:] == ["hexagons", "hazards"]
     cells = layer(spec, "hexagons")["data"]
     assert sum(c["count"] for c in cells) == 5 and max(c["count"] for c in cells) == 2  # H1 and H2 share a spot
     assert all(len(c["polygon"]) == 6 for c in cells)

@@ -7,9 +7,10 @@ import socket
 import pytest
 from sqlalchemy.engine import make_url
 
+from dashboard.map_marks import MARK_IDS
 from db.settings import get_settings
 from tests.dashboard import fixture_data as fx
-from tests.dashboard.apptest import clean, deck, delta, layer, metric, run_page, table
+from tests.dashboard.apptest import clean, data_layers, deck, delta, layer, metric, run_page, table
 
 
 def overview(**params: str | list[str]):  # noqa: ANN201
@@ -30,7 +31,7 @@ def test_map_has_no_basemap_provider_and_all_layers(field_db: str) -> None:
     # map_provider=None: pydeck leaves out mapProvider and keeps its sentinel, which Streamlit drops.
     assert "mapProvider" not in spec and spec["mapStyle"] == "__MAP_STYLE__"
     assert "cartocdn" not in raw and "mapbox" not in raw
-    assert [(item["id"], item["@@type"]) for item in spec["layers"]] == [
+    assert [(item["id"], item["@@type"]) for item in data_layers(spec)] == [
         ("counties", "GeoJsonLayer"), ("roads", "PathLayer"), ("towns", "TextLayer"),
         ("county-labels", "TextLayer"), ("schools", "ScatterplotLayer")]
     assert len(layer(spec, "counties")["data"]["features"]) == 4
@@ -38,7 +39,8 @@ def test_map_has_no_basemap_provider_and_all_layers(field_db: str) -> None:
     assert {d["label"] for d in layer(spec, "towns")["data"]} == {"六库镇", "上帕镇", "金顶镇"}
     assert len(layer(spec, "roads")["data"]) == 2
     assert len(points(at)) == 9
-    assert spec["layers"][-1]["pickable"] is True
+    assert data_layers(spec)[-1]["pickable"] is True
+    assert [item["id"] for item in spec["layers"][-len(MARK_IDS):]] == list(MARK_IDS)  # drawn on top
 
 
 def test_headline_figures_against_the_previous_period(field_db: str) -> None:
