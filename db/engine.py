@@ -10,6 +10,7 @@ from alembic.config import Config
 from sqlalchemy.engine import make_url
 
 from db import cluster
+from db.access import enable_web_login
 from db.settings import Settings, configured_url, get_settings
 from db.sql import quote_ident
 
@@ -81,3 +82,8 @@ def migrate(url: str, revision: str = "head") -> None:
         conn.execute(sa.text("CREATE EXTENSION IF NOT EXISTS postgis"))
     engine.dispose()
     command.upgrade(alembic_config(url), revision)
+    if revision == "head":
+        engine = make_engine(url)
+        with engine.begin() as conn:
+            enable_web_login(conn)
+        engine.dispose()

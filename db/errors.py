@@ -40,6 +40,10 @@ class BackupError(XiaoAnError):
     """A backup or restore could not be made, or would overwrite data without being told to."""
 
 
+class AccessError(XiaoAnError):
+    """A user cannot be added or changed as asked, or may not do what was asked."""
+
+
 class LoadBusy(XiaoAnError):
     """Another load of the same dataset holds the lock for too long."""
 

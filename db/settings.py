@@ -42,6 +42,11 @@ class Settings(BaseSettings):
     hotspot_permutations: int = Field(default=0, description="Gi* permutations; 0 uses the normal p-value")
     basemap_style_url: str | None = Field(default=None, description="intranet map style.json adding tiles")
     load_lock_timeout_s: int = Field(default=300, description="how long a load waits for another of its dataset")
+    web_database_url: str | None = Field(default=None, description="URL of the dashboard's low-privilege role")
+    web_password: str | None = Field(default=None, description="its password (default: kept in home/web-password)")
+    session_hours: int = Field(default=12, ge=1, le=24, description="how long a sign-in lasts")
+    trusted_user_header: str | None = Field(default=None, description="SSO: header naming the signed-in user (off)")
+    trusted_header_key: str | None = Field(default=None, description="SSO: key from `xiaoan users trusted-key`")
     upload_max_mb: int = Field(default=200, gt=0, description="largest upload, and largest unpacked archive, in MB")
 
     @property

@@ -1,5 +1,6 @@
 """All core tables; import this package to get the complete metadata."""
 
+from db.models.access import AppSecret, AppUser, AuditLog
 from db.models.base import Base
 from db.models.derived import Presence
 from db.models.field import Activity, Hazard, Road, RoadWork, TrackPoint, TrafficSign, Vehicle
@@ -7,6 +8,6 @@ from db.models.meta import EtlRun, Holiday, SchoolTerm
 from db.models.register import County, LiaisonAssignment, Officer, PoliceUnit, School
 from db.models.rules import SignRule, Township
 
-__all__ = ["Activity", "Base", "County", "EtlRun", "Hazard", "Holiday", "LiaisonAssignment", "Officer",
-           "PoliceUnit", "Presence", "Road", "RoadWork", "School", "SchoolTerm", "SignRule", "Township",
-           "TrackPoint", "TrafficSign", "Vehicle"]
+__all__ = ["Activity", "AppSecret", "AppUser", "AuditLog", "Base", "County", "EtlRun", "Hazard", "Holiday",
+           "LiaisonAssignment", "Officer", "PoliceUnit", "Presence", "Road", "RoadWork", "School", "SchoolTerm",
+           "SignRule", "Township", "TrackPoint", "TrafficSign", "Vehicle"]

@@ -1,0 +1,2 @@
+-- Record an action of the transaction's user.
+SELECT xiaoan_audit(:a, :t, :r)

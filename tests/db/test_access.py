@@ -1,0 +1,145 @@
+"""Row-level security as the dashboard's role: each user sees their counties only, whatever SQL they run."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+import sqlalchemy as sa
+
+from db import access
+from db.engine import make_engine
+from tests.dashboard.conftest import SCHOOLS, add_field_data, add_schools, load_counties
+from tests.users import add_users, token
+
+LUSHUI, FUGONG = "533301", "533323"
+SCOPED = {  # table: SQL naming the county of each row
+    "school": "SELECT county_adcode FROM school",
+    "hazard": "SELECT county_adcode FROM hazard",
+    "activity": "SELECT county_adcode FROM activity",
+    "police_unit": "SELECT county_adcode FROM police_unit",
+    "officer": "SELECT u.county_adcode FROM officer o JOIN police_unit u USING (unit_code)",
+    "liaison_assignment": "SELECT s.county_adcode FROM liaison_assignment a JOIN school s USING (school_code)",
+    "presence": "SELECT s.county_adcode FROM presence p JOIN school s USING (school_code)",
+    "track_point": "SELECT u.county_adcode FROM track_point t JOIN vehicle v USING (vehicle_id) "
+                   "JOIN police_unit u USING (unit_code)",
+    "traffic_sign": "SELECT c.adcode FROM traffic_sign t JOIN county c ON ST_Intersects(c.geom, t.geom)",
+}
+
+
+@pytest.fixture
+def data(engine: sa.Engine) -> sa.Engine:
+    """The fixture prefecture with field data in several counties, and a user of every role."""
+    load_counties(engine)
+    add_schools(engine, SCHOOLS)
+    add_field_data(engine)
+    add_users(engine)
+    return engine
+
+
+@pytest.fixture
+def web(db_url: str) -> Iterator[sa.Engine]:
+    """An engine logged in as the dashboard's low-privilege role."""
+    eng = make_engine(access.web_url(db_url))
+    yield eng
+    eng.dispose()
+
+
+def counties_seen(web: sa.Engine, tok: str | None, sql: str) -> list[str]:
+    """The counties of the rows a query returns on the dashboard's role with this token."""
+    with web.begin() as conn:
+        access.set_token(conn, tok)
+        return [r[0] for r in conn.execute(sa.text(sql))]
+
+
+def owner_sees(engine: sa.Engine, sql: str) -> set[str]:
+    """The counties of a query's rows as the owner (no row-level security)."""
+    with engine.connect() as conn:
+        return {r[0] for r in conn.execute(sa.text(sql))}
+
+
+@pytest.mark.parametrize("table", list(SCOPED))
+def test_a_planner_sees_only_their_county(data: sa.Engine, web: sa.Engine, table: str) -> None:
+    present = owner_sees(data, SCOPED[table])
+    assert LUSHUI in present  # the fixture has rows of 泸水市 in every table
+    lushui = counties_seen(web, token(data, "lushui"), SCOPED[table])
+    assert lushui and set(lushui) == {LUSHUI}
+    assert set(counties_seen(web, token(data, "fugong"), SCOPED[table])) == present & {FUGONG}
+    assert set(counties_seen(web, token(data, "leader"), SCOPED[table])) == present
+    assert set(counties_seen(web, token(data, "admin"), SCOPED[table])) == present
+    assert set(counties_seen(web, token(data, "clerk_lushui"), SCOPED[table])) == {LUSHUI}
+    assert counties_seen(web, None, SCOPED[table]) == []
+
+
+def test_fixture_has_rows_of_two_counties_where_it_matters(data: sa.Engine) -> None:
+    for table in ("school", "hazard", "activity", "police_unit", "officer", "liaison_assignment"):
+        assert {LUSHUI, FUGONG} <= owner_sees(data, SCOPED[table]), table
+
+
+def test_sql_on_the_connection_cannot_widen_the_scope(data: sa.Engine, web: sa.Engine) -> None:
+    good = token(data, "lushui")
+    user, expiry, signature = good.split(":")
+    forged = [f"leader:{expiry}:{signature}", f"lushui:{int(expiry) + 86400}:{signature}", "leader:9999999999:00",
+              f"{good}x", "' OR 1=1 --", "leader", ""]
+    for tok in forged:
+        assert counties_seen(web, tok, SCOPED["school"]) == [], tok
+    with web.begin() as conn:
+        access.set_token(conn, good)
+        conn.execute(sa.text("RESET ROLE"))
+        conn.execute(sa.text("SELECT set_config('xiaoan.token', :t, true)"), {"t": good})
+        assert {r[0] for r in conn.execute(sa.text("SELECT county_adcode FROM school"))} == {LUSHUI}
+        others = sa.text("SELECT count(*) FROM school WHERE county_adcode = :c")
+        assert conn.execute(others, {"c": FUGONG}).scalar() == 0
+    for sql in ("SELECT * FROM app_user", "SELECT * FROM app_secret", "SELECT * FROM audit_log",
+                "SELECT phone FROM officer", "UPDATE school SET name = 'x'", "DELETE FROM hazard",
+                "INSERT INTO audit_log (user_name, action) VALUES ('x', 'load')",
+                "ALTER TABLE school DISABLE ROW LEVEL SECURITY",
+                "SET ROLE xiaoan", "SELECT * FROM track_point_default"):
+        with pytest.raises(sa.exc.ProgrammingError), web.begin() as conn:
+            access.set_token(conn, good)
+            conn.execute(sa.text(sql))
+
+
+def test_expired_disabled_and_demoted_users_lose_access(data: sa.Engine, web: sa.Engine) -> None:
+    signed = ("SELECT b || ':' || encode(hmac(convert_to(b, 'UTF8'), value, 'sha256'), 'hex') FROM app_secret, "
+              "(SELECT 'leader:' || (extract(epoch FROM now())::bigint + :s) AS b) t WHERE name = 'token'")
+    with data.connect() as conn:
+        expired, fresh = (conn.execute(sa.text(signed), {"s": s}).scalar() for s in (-5, 600))
+    assert counties_seen(web, expired, SCOPED["school"]) == []
+    assert {LUSHUI, FUGONG} <= set(counties_seen(web, fresh, SCOPED["school"]))
+    lushui = token(data, "lushui")
+    with data.begin() as conn:
+        conn.execute(sa.text("UPDATE app_user SET role = 'planner', county_adcode = :c WHERE user_name = 'leader'"),
+                     {"c": FUGONG})
+        conn.execute(sa.text("UPDATE app_user SET disabled = true WHERE user_name = 'lushui'"))
+    assert set(counties_seen(web, fresh, SCOPED["school"])) == {FUGONG}  # the new role applies at once
+    assert counties_seen(web, lushui, SCOPED["school"]) == []
+
+
+def test_sign_in_checks_the_password_and_audits(data: sa.Engine, web: sa.Engine) -> None:
+    with web.begin() as conn:
+        assert access.sign_in(conn, "lushui", "wrong-password", 12) is None
+        assert access.sign_in(conn, "nobody' OR '1'='1", "x", 12) is None
+        tok = access.sign_in(conn, "lushui", "test-password", 12)
+        access.set_token(conn, tok)
+        assert access.current_user(conn) == {"user_name": "lushui", "role": "planner", "county_adcode": LUSHUI}
+        access.audit(conn, "export", "brief", 3)
+    with data.connect() as conn:
+        log = conn.execute(sa.text("SELECT user_name, action, target, rows FROM audit_log ORDER BY id")).all()
+    assert [tuple(r) for r in log][-4:] == [("lushui", "sign_in_failed", "password", None),
+                                            ("nobody' OR '1'='1", "sign_in_failed", "password", None),
+                                            ("lushui", "sign_in", "password", None), ("lushui", "export", "brief", 3)]
+
+
+def test_phones_are_masked_but_for_leaders_and_administrators(data: sa.Engine, web: sa.Engine) -> None:
+    sql = "SELECT xiaoan_officer_phone(badge_no) FROM officer WHERE badge_no = 'O1'"
+    assert counties_seen(web, token(data, "leader"), sql) == ["13912345554"]
+    assert counties_seen(web, token(data, "admin"), sql) == ["13912345554"]
+    assert counties_seen(web, token(data, "lushui"), sql) == ["139****5554"]
+    assert counties_seen(web, token(data, "fugong"), sql) == []  # not their county's officer
+
+
+def test_road_works_follow_the_county_they_lie_in(data: sa.Engine, web: sa.Engine) -> None:
+    sql = "SELECT work_id FROM road_work"
+    assert counties_seen(web, token(data, "fugong"), sql) == ["W1"]  # 上帕大街, in 福贡县
+    assert counties_seen(web, token(data, "lushui"), sql) == []

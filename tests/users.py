@@ -1,0 +1,26 @@
+"""Test users of every role (cheap bcrypt cost) and their sign-in tokens."""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+from db import access, users
+
+PASSWORD = "test-password"
+USERS = {"leader": ("leader", None), "admin": ("admin", None), "lushui": ("planner", "533301"),
+         "fugong": ("planner", "533323"), "clerk_lushui": ("clerk", "533301")}
+
+
+def add_users(engine: sa.Engine) -> None:
+    """Add the test users (the counties must be loaded)."""
+    with engine.begin() as conn:
+        for name, (role, county) in USERS.items():
+            users.add(conn, name, role, county, PASSWORD, cost=4)
+
+
+def token(engine: sa.Engine, user: str) -> str:
+    """A signed token for a test user, as the dashboard gets it when they sign in."""
+    with engine.begin() as conn:
+        found = access.sign_in(conn, user, PASSWORD, 12)
+    assert found, f"{user} could not sign in"
+    return found
