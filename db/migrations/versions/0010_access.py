@@ -24,6 +24,8 @@ WEB = "xiaoan_web"
 S = "(SELECT xiaoan_scope())::text[]"  # a scalar subquery: computed once per query (InitPlan)
 ALL = f"'*' = ANY ({S})"
 IN_COUNTY = f"county_adcode = ANY ({S})"
+COUNTIES = f"SELECT 1 FROM county c WHERE c.adcode = ANY ({S})"
+ROADS = f"SELECT r.road_id FROM road r WHERE r.{IN_COUNTY} OR EXISTS ({COUNTIES} AND ST_Intersects(c.geom, r.geom))"
 POLICIES = {  # table: who of xiaoan_web may read a row
     "school": IN_COUNTY, "police_unit": IN_COUNTY, "hazard": IN_COUNTY, "activity": IN_COUNTY,
     "officer": f"unit_code IN (SELECT unit_code FROM police_unit WHERE {IN_COUNTY})",
@@ -32,9 +34,9 @@ POLICIES = {  # table: who of xiaoan_web may read a row
                    f"WHERE u.county_adcode = ANY ({S}))",
     "liaison_assignment": f"school_code IN (SELECT school_code FROM school WHERE {IN_COUNTY})",
     "presence": f"school_code IN (SELECT school_code FROM school WHERE {IN_COUNTY})",
-    "traffic_sign": f"EXISTS (SELECT 1 FROM county c WHERE c.adcode = ANY ({S}) "
-                    "AND ST_Intersects(c.geom, traffic_sign.geom))",
-    "road_work": f"EXISTS (SELECT 1 FROM county c WHERE c.adcode = ANY ({S}) AND ST_Intersects(c.geom, road_work.geom))",
+    # signs and works: on a road of the county (by its county or its line), or lying in it themselves
+    "traffic_sign": f"road_id IN ({ROADS}) OR EXISTS ({COUNTIES} AND ST_Intersects(c.geom, traffic_sign.geom))",
+    "road_work": f"road_id IN ({ROADS}) OR EXISTS ({COUNTIES} AND ST_Intersects(c.geom, road_work.geom))",
 }
 SHARED = ("county", "township", "road", "sign_rule", "holiday", "school_term", "etl_run", "alembic_version",
           "v_county_map", "v_school_map", "spatial_ref_sys", "geometry_columns", "geography_columns")
