@@ -223,7 +223,7 @@ def template(server_url: str, geom_index: bool = True) -> str:
     if not geom_index:
         import sqlalchemy as sa
         with engine.begin() as conn:
-            conn.execute(sa.text("DROP INDEX idx_track_point_geom"))
+            conn.execute(sa.text("DROP INDEX IF EXISTS idx_track_point_geom"))
     engine.dispose()
     return url
 

@@ -30,6 +30,7 @@ class LoadOptions:
     vehicle: str | None = None
     timezone: str = "Asia/Shanghai"
     loaded_by: str = field(default_factory=current_user)
+    counties: tuple[str, ...] | None = None  # a data clerk's county: rows elsewhere refuse the file
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "crs", canonical(self.crs))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import sqlalchemy as sa
@@ -13,6 +14,7 @@ from etl.guard import check
 from etl.load import Dataset, LoadResult, copy_rows, sha256
 from etl.options import LoadOptions
 from etl.report import Report
+from etl.scope import check_dataset, check_rows
 
 
 def load_file(engine: sa.Engine, dataset: Dataset, path: Path, dry_run: bool = False,
@@ -24,13 +26,17 @@ def load_file(engine: sa.Engine, dataset: Dataset, path: Path, dry_run: bool = F
     digest = sha256(path) if path.is_file() else ""
     try:
         check(path)  # content against extension, workbook bombs: refused before any reader runs
+        check_dataset(dataset, options.counties)
         with engine.begin() as conn:
             lock_dataset(conn, dataset)
             if not dry_run and conn.execute(query("etl_last_sha"), {"dataset": dataset.name}).scalar() == digest:
                 result = LoadResult(dataset.name, path, "unchanged", report, message="same file as the last load")
                 result.run_id = record_run(conn, dataset, path, digest, result, options)
+                audit_load(conn, result, options)
                 return result
-            return body(conn, dataset, path, digest, report, options, dry_run)
+            result = body(conn, dataset, path, digest, report, options, dry_run)
+            audit_load(conn, result, options)
+            return result
     except UnreadableFile as exc:
         report.add(0, "", path.name, str(exc))
         result = LoadResult(dataset.name, path, "failed", report, message=str(exc))
@@ -38,6 +44,7 @@ def load_file(engine: sa.Engine, dataset: Dataset, path: Path, dry_run: bool = F
             with engine.begin() as conn:
                 result.run_id = record_run(conn, dataset, path, digest, result, options)
                 finish_run(conn, result)
+                audit_load(conn, result, options)
         return result
 
 
@@ -45,6 +52,7 @@ def _load_table(conn: sa.Connection, dataset: Dataset, path: Path, digest: str, 
                 options: LoadOptions, dry_run: bool) -> LoadResult:
     """Validate a table-like file and upsert its good rows (inside load_file's transaction)."""
     rows = dataset.validate(path, report, conn, options)
+    check_rows(dataset, rows, options.counties)
     result = LoadResult(dataset.name, path, "dry_run" if dry_run else "loaded", report)
     result.rows_read = len(rows) + len(report.rejected_rows)
     if not dry_run:
@@ -84,6 +92,15 @@ def record_run(conn: sa.Connection, dataset: Dataset, path: Path, digest: str, r
         "dataset": dataset.name, "file_name": path.name, "sha256": digest, "status": result.status,
         "message": result.message or None, "loaded_by": options.loaded_by,
         "source_crs": options.crs}).scalar_one()
+
+
+def audit_load(conn: sa.Connection, result: LoadResult, options: LoadOptions) -> None:
+    """An audit record of the load: who, which dataset and file, how it ended, how many rows were stored."""
+    if result.status == "dry_run":
+        return
+    detail = json.dumps({"status": result.status, "run": result.run_id})
+    conn.execute(query("audit_insert"), {"u": options.loaded_by[:64], "a": "load", "r": result.rows_loaded,
+                                         "t": f"{result.dataset}:{result.path.name}", "d": detail})
 
 
 def finish_run(conn: sa.Connection, result: LoadResult) -> None:

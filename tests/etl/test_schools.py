@@ -79,7 +79,7 @@ def test_an_unreadable_file_loads_nothing(counties, tmp_path):
     broken.write_bytes(b"PK\x03\x04 this is not really a workbook")
     result = load_file(counties, DATASETS["schools"], broken)
     assert result.status == "failed" and result.exit_code == 2
-    assert "not a readable Excel workbook" in result.report.rejects[0].reason
+    assert "should be an Excel workbook" in result.report.rejects[0].reason  # the guard refuses it before reading
     assert schools(counties) == []
 
 

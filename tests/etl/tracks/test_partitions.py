@@ -31,7 +31,7 @@ def test_partitions_follow_local_months_with_their_indexes(counties, tmp_path):
                              "track_point_2024_03", "track_point_default"]
     assert [parts[p][1] for p in sorted(parts)] == [1, 1, 1, 1, 0]
     assert parts["track_point_2023_12"][0] == "FOR VALUES FROM ('2023-12-01 00:00:00+08') TO ('2024-01-01 00:00:00+08')"
-    assert parts["track_point_2024_02"][2] == ["track_point_2024_02_geom_idx", "track_point_2024_02_pkey"]
+    assert parts["track_point_2024_02"][2] == ["track_point_2024_02_pkey"]  # no geometry index (migration 0009)
     with counties.connect() as conn:
         fks = conn.execute(sa.text("SELECT count(*) FROM pg_constraint WHERE contype = 'f' "
                                    "AND conrelid = 'track_point_2024_02'::regclass")).scalar()
