@@ -24,7 +24,7 @@ import sqlalchemy as sa
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench import data  # noqa: E402
-from db.engine import database_url, make_engine  # noqa: E402
+from db.engine import database_url, make_engine, migrate  # noqa: E402
 from db.sql import quote_ident  # noqa: E402
 from etl import demo  # noqa: E402
 
@@ -85,8 +85,11 @@ def build(scale: str) -> str:
 
 
 def ensure(scale: str, rebuild: bool = False) -> str:
-    """URL of the scale's complete database, built first when missing, incomplete or asked to."""
-    return url(scale) if complete(scale) and not rebuild else build(scale)
+    """URL of the scale's complete database at migration head, built first when missing, incomplete or asked to."""
+    if complete(scale) and not rebuild:
+        migrate(url(scale))  # the schema moves on while the data stays
+        return url(scale)
+    return build(scale)
 
 
 def main() -> None:
