@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
-from typing import Any, TypeVar
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any, NamedTuple, TypeVar
 
 import pandas as pd
 import sqlalchemy as sa
 import streamlit as st
 
+from db import access
 from db.engine import database_url, make_engine
 from db.errors import XiaoAnError, user_message
 from db.settings import get_settings
@@ -18,6 +20,16 @@ from db.sql import query
 Rows = list[dict[str, Any]]
 T = TypeVar("T")
 TTL_S = get_settings().cache_ttl_s
+TOKEN_KEY = "xiaoan_token"  # the signed-in user's token in the Streamlit session
+
+
+class Reader(NamedTuple):
+    """How a query reaches the database: the low-privilege role's URL and the signed-in user's token.
+
+    Cached results are keyed by it, so one user's answers are never served to another."""
+
+    url: str
+    token: str
 
 
 class DataUnavailable(Exception):
@@ -35,41 +47,49 @@ def _engine(url: str) -> sa.Engine:
     return make_engine(url)
 
 
-def engine(url: str) -> sa.Engine:
-    """The cached engine of a database URL."""
-    return _engine(url)
+@contextmanager
+def connect(reader: Reader) -> Iterator[sa.Connection]:
+    """A transaction as the low-privilege role, scoped by row-level security to the token's user."""
+    with _engine(reader.url).begin() as conn:
+        access.set_token(conn, reader.token)
+        yield conn
 
 
-def _read(url: str, name: str, params: dict[str, Any] | None = None) -> Rows:
+def _read(reader: Reader, name: str, params: dict[str, Any] | None = None) -> Rows:
     """Rows of the named query as dicts."""
-    with _engine(url).connect() as conn:
+    with connect(reader) as conn:
         return [dict(r) for r in conn.execute(query(name), params or {}).mappings()]
 
 
 @st.cache_data(ttl=TTL_S, show_spinner=False)
-def _frame(url: str, name: str, params: dict[str, Any]) -> pd.DataFrame:
+def _frame(reader: Reader, name: str, params: dict[str, Any]) -> pd.DataFrame:
     """The named query's rows as a DataFrame, columns kept when it is empty (cached)."""
-    with _engine(url).connect() as conn:
+    with connect(reader) as conn:
         result = conn.execute(query(name), params)
         return pd.DataFrame(result.fetchall(), columns=list(result.keys()))
 
 
 @st.cache_data(ttl=TTL_S, show_spinner=False)
-def _counties(url: str) -> Rows:
-    """All counties with outline GeoJSON and label point (cached per URL)."""
-    return _read(url, "county_map")
+def _counties(reader: Reader) -> Rows:
+    """All counties with outline GeoJSON and label point (cached)."""
+    return _read(reader, "county_map")
 
 
 @st.cache_data(ttl=TTL_S, show_spinner=False)
-def _schools(url: str, counties: tuple[str, ...]) -> Rows:
+def _schools(reader: Reader, counties: tuple[str, ...]) -> Rows:
     """Schools of the given counties, or of all counties when none is given (cached)."""
-    return _read(url, "school_map", {"all_counties": not counties, "counties": list(counties)})
+    return _read(reader, "school_map", {"all_counties": not counties, "counties": list(counties)})
+
+
+def reader() -> Reader:
+    """The current session's way to the database."""
+    return Reader(access.web_url(database_url()), str(st.session_state.get(TOKEN_KEY) or ""))
 
 
 def run(fn: Callable[..., T], *args: Any) -> T:
-    """Call fn(url, *args); a database or configuration failure becomes DataUnavailable."""
+    """Call fn(reader, *args); a database or configuration failure becomes DataUnavailable."""
     try:
-        return fn(database_url(), *args)
+        return fn(reader(), *args)
     except (sa.exc.SQLAlchemyError, XiaoAnError, OSError) as exc:  # ValueError stays a bug
         raise DataUnavailable(failure(exc)) from exc
 
@@ -104,9 +124,12 @@ def data_as_of() -> dt.datetime | None:
         else value
 
 
-def current_engine() -> sa.Engine:
-    """The cached engine of the database in use (for the ETL's loads)."""
-    return run(_engine)
+def owner_engine() -> sa.Engine:
+    """The owner's engine, for the ETL's loads only (the pages read through the low-privilege role)."""
+    try:
+        return _engine(database_url())
+    except (sa.exc.SQLAlchemyError, XiaoAnError, OSError) as exc:
+        raise DataUnavailable(failure(exc)) from exc
 
 
 def failure(exc: BaseException) -> str:

@@ -36,11 +36,11 @@ def area_km2(counties: Sequence[str]) -> float:
 
 
 @st.cache_data(ttl=TTL_S, show_spinner=False)
-def _grid(url: str, size_m: int, counties: tuple[str, ...], date_from: dt.date, date_to: dt.date,
+def _grid(reader: data.Reader, size_m: int, counties: tuple[str, ...], date_from: dt.date, date_to: dt.date,
           kinds: tuple[str, ...], categories: tuple[str, ...], statuses: tuple[str, ...], hazards: int
           ) -> pd.DataFrame:
     """The hexagons with counts and Gi* (cached)."""
-    with data.engine(url).connect() as conn:
+    with data.connect(reader) as conn:
         return analytics.hotspots(conn, size_m, list(counties) or None, date_from, date_to, list(kinds) or None,
                                   list(categories) or None, list(statuses) or None,
                                   permutations=PERMUTATIONS if hazards < FEW_HAZARDS else 0)

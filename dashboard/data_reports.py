@@ -22,9 +22,9 @@ Counties = list[str] | None
 
 
 @st.cache_data(ttl=TTL_S, show_spinner=False)
-def _call(url: str, name: str, args: tuple[Any, ...], counties: tuple[str, ...]) -> pd.DataFrame:
-    """Run one analytics function on a pooled connection (cached)."""
-    with data.engine(url).connect() as conn:
+def _call(reader: data.Reader, name: str, args: tuple[Any, ...], counties: tuple[str, ...]) -> pd.DataFrame:
+    """Run one analytics function on a pooled connection, scoped to the signed-in user (cached)."""
+    with data.connect(reader) as conn:
         return FUNCTIONS[name](conn, *args, counties=list(counties) or None)
 
 

@@ -10,45 +10,56 @@ from functools import partial
 import sqlalchemy as sa
 import streamlit as st
 
+from dashboard.data import Reader, reader
 from dashboard.exports.brief import write_brief
 from dashboard.exports.maps import render_map
 from dashboard.exports.worklists import WORKLISTS, write_worklist
 from dashboard.filters import Filters
 from dashboard.i18n import translator
-from db.engine import database_url, make_engine
+from db import access
+from db.engine import make_engine
 
 PNG, DOCX = "image/png", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 MAP_DPI = 200  # a slide or a Word page; the CLI's default stays print quality (300)
 
 
-def _with_connection(write: Callable[[sa.Connection, io.BytesIO], object]) -> bytes:
-    """The bytes an export writes, on its own short-lived connection (downloads run outside the page script)."""
-    engine = make_engine(database_url())
+def _with_connection(reader: Reader, what: str, write: Callable[[sa.Connection, io.BytesIO], int | None]) -> bytes:
+    """The bytes an export writes, scoped to the user and audited, on its own connection (downloads run
+    outside the page script, so the session's reader is handed over when the button is drawn)."""
+    engine = make_engine(reader.url)
     try:
-        with engine.connect() as conn:
+        with engine.begin() as conn:
+            access.set_token(conn, reader.token)
             out = io.BytesIO()
-            write(conn, out)
+            access.audit(conn, "export", what, write(conn, out))
             return out.getvalue()
     finally:
         engine.dispose()
 
 
-def map_png(view: str, counties: Sequence[str], date_from: dt.date, date_to: dt.date, lang: str) -> bytes:
+def map_png(reader: Reader, view: str, counties: Sequence[str], date_from: dt.date, date_to: dt.date, lang: str
+            ) -> bytes:
     """The print map of one view for the selection."""
-    return _with_connection(lambda conn, out: out.write(render_map(conn, view, list(counties) or None, date_from,
-                                                                   date_to, lang, MAP_DPI)))
+    def write(conn: sa.Connection, out: io.BytesIO) -> None:
+        out.write(render_map(conn, view, list(counties) or None, date_from, date_to, lang, MAP_DPI))
+
+    return _with_connection(reader, f"map:{view}", write)
 
 
-def brief_docx(counties: Sequence[str], date_from: dt.date, date_to: dt.date) -> bytes:
+def brief_docx(reader: Reader, counties: Sequence[str], date_from: dt.date, date_to: dt.date) -> bytes:
     """The brief document for the selection."""
-    return _with_connection(lambda conn, out: write_brief(conn, list(counties) or None, date_from, date_to, out))
+    def write(conn: sa.Connection, out: io.BytesIO) -> None:
+        write_brief(conn, list(counties) or None, date_from, date_to, out)
+
+    return _with_connection(reader, "brief", write)
 
 
-def worklist_xlsx(kind: str, counties: Sequence[str], date_from: dt.date, date_to: dt.date, lang: str) -> bytes:
-    """One work list for the selection."""
-    return _with_connection(lambda conn, out: write_worklist(conn, kind, list(counties) or None, date_from, date_to,
-                                                             out, lang))
+def worklist_xlsx(reader: Reader, kind: str, counties: Sequence[str], date_from: dt.date, date_to: dt.date,
+                  lang: str) -> bytes:
+    """One work list for the selection (its rows are counted in the audit log)."""
+    return _with_connection(reader, f"worklist:{kind}", lambda conn, out: write_worklist(
+        conn, kind, list(counties) or None, date_from, date_to, out, lang))
 
 
 def file_stem(f: Filters) -> str:
@@ -59,15 +70,15 @@ def file_stem(f: Filters) -> str:
 def sidebar(view: str | None, f: Filters, lang: str) -> None:
     """The export section of the sidebar; nothing is generated until a button is clicked."""
     tr = translator(lang)
-    stem, k = file_stem(f), tuple(f.counties)
+    stem, k, who = file_stem(f), tuple(f.counties), reader()
     with st.sidebar.expander(tr("export.title")):
         st.caption(tr("export.help"))
         if view:
-            st.download_button(tr("export.map"), partial(map_png, view, k, f.date_from, f.date_to, lang),
+            st.download_button(tr("export.map"), partial(map_png, who, view, k, f.date_from, f.date_to, lang),
                                f"{stem}_{view}.png", PNG, key="export_map", on_click="ignore")
-        st.download_button(tr("export.brief"), partial(brief_docx, k, f.date_from, f.date_to), f"{stem}_brief.docx",
-                           DOCX, key="export_brief", on_click="ignore")
+        st.download_button(tr("export.brief"), partial(brief_docx, who, k, f.date_from, f.date_to),
+                           f"{stem}_brief.docx", DOCX, key="export_brief", on_click="ignore")
         kind = st.selectbox(tr("export.kind"), WORKLISTS, key=f"export_kind_{lang}",
                             format_func=lambda w: tr(f"export.worklist.{w}"))
-        st.download_button(tr("export.worklist"), partial(worklist_xlsx, kind, k, f.date_from, f.date_to, lang),
+        st.download_button(tr("export.worklist"), partial(worklist_xlsx, who, kind, k, f.date_from, f.date_to, lang),
                            f"{stem}_{kind}.xlsx", XLSX, key="export_worklist", on_click="ignore")

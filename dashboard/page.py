@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, NoReturn, TypeVar
@@ -9,7 +10,7 @@ from typing import Any, NoReturn, TypeVar
 import pydeck as pdk
 import streamlit as st
 
-from dashboard import brief, data, downloads, filters, nav, sidebar, widgets
+from dashboard import auth, brief, data, downloads, filters, nav, sidebar, widgets
 from dashboard.i18n import Translator, translator
 from dashboard.layers import BRIEF_MAP_SIZE, MAP_HEIGHT, MAP_SIZE
 
@@ -24,6 +25,7 @@ class Page:
     tr: Translator
     counties: list[dict[str, Any]]
     filters: filters.Filters
+    user: auth.User
     brief: bool = False
     slide: tuple[Any, Any] | None = None  # a brief slide's (map, side) columns, made under its title
 
@@ -78,6 +80,7 @@ def start(title_key: str, caption_key: str | None = None, export_view: str | Non
     """Sidebar language and filters, the title (a slide title in brief mode); stops when there is no base data."""
     lang = sidebar.language_switch()
     tr = translator(lang)
+    user = load(tr, auth.require, tr)
     slide = brief.active()
     if slide:
         brief.chrome_off()
@@ -89,15 +92,19 @@ def start(title_key: str, caption_key: str | None = None, export_view: str | Non
     if not counties:
         st.info(tr("info.no_counties"))
         st.stop()
-    chosen = filters.sidebar_filters(counties, lang, load(tr, data.latest_day))
+    mine = [c for c in counties if user.counties is None or c["adcode"] in user.counties]
+    chosen = filters.sidebar_filters(mine, lang, load(tr, data.latest_day))
+    if user.counties and not chosen.counties:  # a county user's "all" is their county
+        chosen = dataclasses.replace(chosen, counties=user.counties)
     if not slide:
         brief.enter_button(tr)
         downloads.sidebar(export_view, chosen, lang)
-        return Page(lang, tr, counties, chosen)
+        auth.sign_out_button(user, tr)
+        return Page(lang, tr, counties, chosen, user)
     place = brief.where(counties, chosen.counties, tr, lang)
     brief.heading(tr(title_key), brief.subtitle(place, chosen.date_from, chosen.date_to, load(tr, data.data_as_of),
                                                 tr))
-    return Page(lang, tr, counties, chosen, True, tuple(st.columns([3, 1.3])) if export_view else None)
+    return Page(lang, tr, counties, chosen, user, True, tuple(st.columns([3, 1.3])) if export_view else None)
 
 
 def picked_school(selection: Mapping[str, Any] | None) -> str | None:

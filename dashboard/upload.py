@@ -45,11 +45,15 @@ def rejects_dir() -> Path:
 
 
 def load_upload(engine: sa.Engine, dataset: str, files: list[tuple[str, bytes]], crs: str = "wgs84",
-                dry_run: bool = False, loaded_by: str | None = None) -> Upload:
+                dry_run: bool = False, loaded_by: str | None = None,
+                counties: tuple[str, ...] | None = None) -> Upload:
     """Write and load uploaded bytes (a shapefile with its parts, or zipped); RefusedFile when over the size limit.
 
-    A file the guard refuses still goes to load_file, which records it as a failed run with its report."""
-    options = LoadOptions(crs=crs) if loaded_by is None else LoadOptions(crs=crs, loaded_by=loaded_by)
+    A file the guard refuses still goes to load_file, which records it as a failed run with its report; with
+    counties (a data clerk's), a file holding rows of any other county is refused whole."""
+    options = LoadOptions(crs=crs, counties=counties)
+    if loaded_by is not None:
+        options = LoadOptions(crs=crs, counties=counties, loaded_by=loaded_by)
     guard.check_size("+".join(name for name, _ in files), sum(len(content) for _, content in files))
     with tempfile.TemporaryDirectory(prefix="xiaoan-upload-") as folder:
         paths, refused = _write(Path(folder), files)

@@ -11,11 +11,12 @@ USERS = {"leader": ("leader", None), "admin": ("admin", None), "lushui": ("plann
          "fugong": ("planner", "533323"), "clerk_lushui": ("clerk", "533301")}
 
 
-def add_users(engine: sa.Engine) -> None:
-    """Add the test users (the counties must be loaded)."""
+def add_users(engine: sa.Engine, county_users: bool = True) -> None:
+    """Add the test users (for county users the counties must be loaded)."""
     with engine.begin() as conn:
         for name, (role, county) in USERS.items():
-            users.add(conn, name, role, county, PASSWORD, cost=4)
+            if county_users or county is None:
+                users.add(conn, name, role, county, PASSWORD, cost=4)
 
 
 def token(engine: sa.Engine, user: str) -> str:

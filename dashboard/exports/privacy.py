@@ -9,12 +9,15 @@ import pandas as pd
 
 # An 11-digit mainland mobile, optionally +86 and grouped by spaces or hyphens, not inside a longer number.
 MOBILE = re.compile(r"(?<![\d+])(?:\+?86[\s-]?)?(1[3-9]\d[\s-]?\d{4}[\s-]?\d{4})(?!\d)")
+MASKED = re.compile(r"^(?:\d{3}\*{4}\d{4}|\*{4})$")  # already masked (by the database's xiaoan_officer_phone)
 
 
 def mask_phone(value: object) -> str:
     """A phone number masked: 139****5554 (any number of 8+ digits), **** when shorter, '' when empty."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return ""
+    if MASKED.match(str(value).strip()):
+        return str(value).strip()
     digits = re.sub(r"\D", "", str(value))
     if len(digits) == 13 and digits.startswith("86"):
         digits = digits[2:]

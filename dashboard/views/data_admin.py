@@ -18,43 +18,58 @@ SHOWN_PROBLEMS = 10
 p = page.start("data.title", "data.caption")
 tr, lang = p.tr, p.lang
 
+
+def upload_section() -> None:
+    """The upload form and what came of the upload (clerks: rows of their county only)."""
+    with st.form("upload", clear_on_submit=False):
+        left, right = st.columns(2)
+        dataset = left.selectbox(tr("data.dataset"), list(DATASETS), format_func=lambda d: label("dataset", d, lang),
+                               key="upload_dataset")
+        crs = right.selectbox(tr("data.crs"), upload.CRS_CHOICES, format_func=lambda c: label("crs", c, lang))
+        files = st.file_uploader(tr("data.files"), type=FILE_TYPES, accept_multiple_files=True)
+        dry_run = st.checkbox(tr("data.dry_run"))
+        submitted = st.form_submit_button(tr("data.submit"), type="primary")
+    if submitted and files:
+        engine = page.load(tr, data.owner_engine)
+        scope = p.user.counties if p.user.role == "clerk" else None
+        try:
+            done = upload.load_upload(engine, dataset, [(f.name, f.getvalue()) for f in files], crs, dry_run,
+                                      loaded_by=p.user.name, counties=scope)
+        except RefusedFile as exc:
+            st.error(tr("data.refused").format(message=upload.refusal(exc, tr)))
+        except data.FAILURES as exc:
+            st.error(tr("data.failed").format(message=data.failure(exc)))
+        else:
+            result = done.result
+            st.write(tr("data.result").format(status=label("run_status", result.status, lang)))
+            widgets.cards([Card(tr("data.read"), fmt.num(result.rows_read)),
+                           Card(tr("data.loaded"), fmt.num(result.rows_loaded)),
+                           Card(tr("data.rejected"), fmt.num(result.rows_rejected)),
+                           Card(tr("data.inserted"), fmt.num(result.inserted)),
+                           Card(tr("data.updated"), fmt.num(result.updated))])
+            if done.refused:
+                st.warning(tr("data.refused").format(message=upload.refusal(done.refused, tr)))
+            elif result.message:
+                st.caption(fmt.md(result.message))
+            if done.report_csv:
+                problems = pd.DataFrame([r.__dict__ for r in result.report.rejects[:SHOWN_PROBLEMS]])
+                st.write(tr("data.problems").format(n=SHOWN_PROBLEMS))
+                widgets.table(tables_detail.rejects(problems, lang))
+                st.download_button(tr("data.download"), done.report_csv, file_name=done.report_path.name,
+                                   mime="text/csv", key="upload_report")
+            if result.status in {"loaded", "partial"}:
+                st.cache_data.clear()
+                st.success(tr("data.loaded_note"))
+
+
 st.subheader(tr("data.upload"))
-with st.form("upload", clear_on_submit=False):
-    left, right = st.columns(2)
-    dataset = left.selectbox(tr("data.dataset"), list(DATASETS), format_func=lambda d: label("dataset", d, lang))
-    crs = right.selectbox(tr("data.crs"), upload.CRS_CHOICES, format_func=lambda c: label("crs", c, lang))
-    files = st.file_uploader(tr("data.files"), type=FILE_TYPES, accept_multiple_files=True)
-    dry_run = st.checkbox(tr("data.dry_run"))
-    submitted = st.form_submit_button(tr("data.submit"), type="primary")
-if submitted and files:
-    engine = page.load(tr, data.current_engine)
-    try:
-        done = upload.load_upload(engine, dataset, [(f.name, f.getvalue()) for f in files], crs, dry_run)
-    except RefusedFile as exc:
-        st.error(tr("data.refused").format(message=upload.refusal(exc, tr)))
-    except data.FAILURES as exc:
-        st.error(tr("data.failed").format(message=data.failure(exc)))
-    else:
-        result = done.result
-        st.write(tr("data.result").format(status=label("run_status", result.status, lang)))
-        widgets.cards([Card(tr("data.read"), fmt.num(result.rows_read)),
-                       Card(tr("data.loaded"), fmt.num(result.rows_loaded)),
-                       Card(tr("data.rejected"), fmt.num(result.rows_rejected)),
-                       Card(tr("data.inserted"), fmt.num(result.inserted)),
-                       Card(tr("data.updated"), fmt.num(result.updated))])
-        if done.refused:
-            st.warning(tr("data.refused").format(message=upload.refusal(done.refused, tr)))
-        elif result.message:
-            st.caption(fmt.md(result.message))
-        if done.report_csv:
-            problems = pd.DataFrame([r.__dict__ for r in result.report.rejects[:SHOWN_PROBLEMS]])
-            st.write(tr("data.problems").format(n=SHOWN_PROBLEMS))
-            widgets.table(tables_detail.rejects(problems, lang))
-            st.download_button(tr("data.download"), done.report_csv, file_name=done.report_path.name,
-                               mime="text/csv", key="upload_report")
-        if result.status in {"loaded", "partial"}:
-            st.cache_data.clear()
-            st.success(tr("data.loaded_note"))
+if not p.user.may_load:
+    st.info(tr("auth.no_load"))
+else:
+    if p.user.role == "clerk":
+        st.caption(tr("auth.county_only").format(county=", ".join(
+            c["name_zh"] for c in p.counties if c["adcode"] in (p.user.counties or ()))))
+    upload_section()
 
 st.subheader(tr("data.runs"))
 runs = page.load(tr, data.frame, "dash_etl_runs", tz=get_settings().timezone, limit=200)

@@ -8,15 +8,30 @@ from typing import Any
 
 from streamlit.testing.v1 import AppTest
 
+from dashboard.data import TOKEN_KEY
 from dashboard.map_marks import MARK_IDS
+from db.engine import database_url, make_engine
+from tests.users import token
 
 VIEWS = Path(__file__).resolve().parents[2] / "dashboard" / "views"
 MAX_PAYLOAD = 5 * 1024 * 1024
 
 
-def run_page(name: str, **params: str | list[str]) -> AppTest:
-    """Run dashboard/views/<name>.py once with the given URL query parameters."""
+def signed_in(user: str) -> str:
+    """A token of a test user (tests.users) on the database the settings point at."""
+    engine = make_engine(database_url())
+    try:
+        return token(engine, user)
+    finally:
+        engine.dispose()
+
+
+def run_page(name: str, user: str | None = "leader", raw_token: str | None = None, **params: str | list[str]
+             ) -> AppTest:
+    """Run dashboard/views/<name>.py once, signed in as user (None: not signed in) or holding raw_token."""
     at = AppTest.from_file(str(VIEWS / f"{name}.py"), default_timeout=60)
+    if user or raw_token:
+        at.session_state[TOKEN_KEY] = raw_token or signed_in(str(user))
     for key, value in params.items():
         at.query_params[key] = value
     return at.run()

@@ -10,11 +10,13 @@ import socket
 import subprocess
 import time
 import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlparse
 
 from PIL import Image, ImageStat
-from playwright.sync_api import Page
+from playwright.sync_api import Page, sync_playwright
 
 ROOT = Path(__file__).resolve().parents[2]
 SHOTS = ROOT / "artifacts" / "screenshots"
@@ -123,3 +125,28 @@ def pixel_of(frames: list[bytes], box: dict[str, float], lon: float, lat: float)
     x = box["width"] / 2 + world * (lon - view["longitude"]) / 360
     y = box["height"] / 2 - world * (_merc(lat) - _merc(view["latitude"])) / (2 * math.pi)
     return box["x"] + x, box["y"] + y
+
+
+@contextmanager
+def chromium(served: str, token: str | None) -> Iterator[tuple[Page, dict[str, list]]]:
+    """Debian Chromium on the served app (with the sign-in cookie when a token is given), recording requests,
+    dialogs and websocket frames; afterwards, no dialog opened and no request left this host."""
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    seen: dict[str, list] = {"requests": [], "dialogs": [], "frames": []}
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS, timeout=60_000)
+        try:
+            context = browser.new_context(viewport={"width": 1440, "height": 1100}, locale="zh-CN")
+            if token:
+                context.add_cookies([{"name": "xiaoan_token", "value": token, "url": served, "sameSite": "Strict"}])
+            page = context.new_page()
+            page.set_default_timeout(30_000)
+            page.on("request", lambda r: seen["requests"].append(r.url))
+            page.on("dialog", lambda d: (seen["dialogs"].append(d.message), d.dismiss()))
+            page.on("websocket", lambda ws: ws.on(
+                "framereceived", lambda p: seen["frames"].append(p if isinstance(p, bytes) else p.encode())))
+            yield page, seen
+        finally:
+            browser.close()
+    assert not seen["dialogs"], seen["dialogs"]
+    assert seen["requests"] and not off_host(seen["requests"]), off_host(seen["requests"])

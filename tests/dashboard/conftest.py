@@ -12,10 +12,11 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 import streamlit as st
-from playwright.sync_api import Page, sync_playwright
+from playwright.sync_api import Page
 
 from tests.dashboard import fixture_data as fx
-from tests.dashboard.browser import CHROMIUM_ARGS, SHOTS, XSS_NAME, free_port, off_host, twenty_schools, wait_healthy
+from tests.dashboard.browser import XSS_NAME, chromium, free_port, twenty_schools, wait_healthy
+from tests.users import add_users, token
 
 ROOT = Path(__file__).resolve().parents[2]
 COUNTIES = ROOT / "db" / "data" / "nujiang_counties.geojson"
@@ -84,6 +85,7 @@ def seed(engine: sa.Engine) -> Callable[[list[tuple]], None]:
     def fill(schools: list[tuple]) -> None:
         load_counties(engine)
         add_schools(engine, schools)
+        add_users(engine)
     return fill
 
 
@@ -192,21 +194,14 @@ def served(db_url: str, seed: Callable[[list[tuple]], None], engine: sa.Engine, 
 
 
 @pytest.fixture
-def browser_page(served: str) -> Iterator[tuple[Page, dict[str, list]]]:
-    """A Chromium page on the served app that records requests, dialogs and websocket frames."""
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    seen: dict[str, list] = {"requests": [], "dialogs": [], "frames": []}
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS, timeout=60_000)
-        try:
-            page = browser.new_page(viewport={"width": 1440, "height": 1100}, locale="zh-CN")
-            page.set_default_timeout(30_000)
-            page.on("request", lambda r: seen["requests"].append(r.url))
-            page.on("dialog", lambda d: (seen["dialogs"].append(d.message), d.dismiss()))
-            page.on("websocket", lambda ws: ws.on(
-                "framereceived", lambda p: seen["frames"].append(p if isinstance(p, bytes) else p.encode())))
-            yield page, seen
-        finally:
-            browser.close()
-    assert not seen["dialogs"], seen["dialogs"]
-    assert seen["requests"] and not off_host(seen["requests"]), off_host(seen["requests"])
+def browser_page(served: str, engine: sa.Engine) -> Iterator[tuple[Page, dict[str, list]]]:
+    """A Chromium page on the served app, signed in as a leader (the sign-in cookie), recording what it does."""
+    with chromium(served, token(engine, "leader")) as pair:
+        yield pair
+
+
+@pytest.fixture
+def signed_out_page(served: str) -> Iterator[tuple[Page, dict[str, list]]]:
+    """A Chromium page on the served app, not signed in."""
+    with chromium(served, None) as pair:
+        yield pair

@@ -76,3 +76,25 @@ def test_export_buttons_download_real_files(served: str, browser_page: tuple[Pag
     book = openpyxl.load_workbook(io.BytesIO(raw))
     assert name.endswith("_signs.xlsx") and len(book.sheetnames) >= 2
     assert page.locator('[data-testid="stException"]').count() == 0
+
+
+@pytest.mark.browser
+def test_sign_in_in_chromium_survives_a_reload(served: str, signed_out_page: tuple[Page, dict[str, list]]) -> None:
+    """The sign-in form, a wrong and a right password; the cookie keeps the sign-in across a reload."""
+    page, _ = signed_out_page
+    page.goto(f"{served}/?{PERIOD}", wait_until="domcontentloaded")
+    page.get_by_text("校安图 · 登录", exact=True).wait_for(state="visible")
+    page.get_by_label("用户名").fill("lushui")
+    page.get_by_label("密码").fill("not-the-password")
+    page.get_by_role("button", name="登录").click()
+    page.get_by_text("用户名或密码不正确，或账号已停用。").wait_for(state="visible")
+    page.get_by_label("密码").fill("test-password")
+    page.get_by_role("button", name="登录").click()
+    page.get_by_text("校安图 · 学校安全总览", exact=True).wait_for(state="visible")
+    settle(page)
+    page.reload(wait_until="domcontentloaded")
+    page.get_by_text("校安图 · 学校安全总览", exact=True).wait_for(state="visible")
+    assert page.get_by_text("已登录：lushui（县（市）业务人员）").is_visible()
+    assert "xiaoan_token" not in page.url and "test-password" not in page.content()
+    shoot_name = SHOTS / "signed_in_planner.png"
+    page.screenshot(path=str(shoot_name))

@@ -17,6 +17,11 @@ UNITS = ("单位代码,单位名称,单位类型,地址,经度,纬度\n"
          "PS9003,,派出所,无名,abc,25.0\n").encode()
 
 
+def submit(at):  # noqa: ANN001, ANN201
+    """The upload form's submit button."""
+    return next(b for b in at.button if b.label in {"导入", "Load"})
+
+
 @pytest.fixture
 def rejects(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Reject reports go to a temporary folder."""
@@ -35,10 +40,10 @@ def test_runs_and_no_reports(field_db: str, rejects: Path) -> None:
 
 
 def test_upload_loads_through_the_etl(field_db: str, rejects: Path, engine: sa.Engine) -> None:
-    at = run_page("data_admin")
-    at.selectbox[0].select("units")
+    at = run_page("data_admin", user="admin")
+    at.selectbox(key="upload_dataset").select("units")
     at.file_uploader[0].set_value(("../../etc/units 新.csv", UNITS, "text/csv"))
-    at.button[0].click().run()
+    submit(at).click().run()
     clean(at)
     assert any(m.value == "导入结果：部分导入" for m in at.markdown)
     assert [metric(at, k) for k in ("读取行数", "导入行数", "问题行数", "新增")] == ["3", "2", "1", "2"]
@@ -59,11 +64,11 @@ def test_upload_loads_through_the_etl(field_db: str, rejects: Path, engine: sa.E
 
 
 def test_dry_run_changes_nothing(field_db: str, rejects: Path, engine: sa.Engine) -> None:
-    at = run_page("data_admin", lang="en")
-    at.selectbox[0].select("units")
+    at = run_page("data_admin", user="admin", lang="en")
+    at.selectbox(key="upload_dataset").select("units")
     at.file_uploader[0].set_value(("units.csv", UNITS, "text/csv"))
     at.checkbox[0].check()
-    at.button[0].click().run()
+    submit(at).click().run()
     clean(at)
     assert any(m.value == "Result: Validated only" for m in at.markdown)
     with engine.connect() as conn:
@@ -71,10 +76,10 @@ def test_dry_run_changes_nothing(field_db: str, rejects: Path, engine: sa.Engine
 
 
 def test_unreadable_file_is_reported(field_db: str, rejects: Path) -> None:
-    at = run_page("data_admin")
-    at.selectbox[0].select("schools")
+    at = run_page("data_admin", user="admin")
+    at.selectbox(key="upload_dataset").select("schools")
     at.file_uploader[0].set_value(("schools.xlsx", b"not a workbook", "application/octet-stream"))
-    at.button[0].click().run()
+    submit(at).click().run()
     clean(at)
     assert any(m.value == "导入结果：失败" for m in at.markdown)
     assert metric(at, "导入行数") == "0"

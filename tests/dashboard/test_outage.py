@@ -4,9 +4,11 @@ database returns (the throwaway cluster of tests/db/test_faults.py, so no other 
 import pytest
 import streamlit as st
 
+from db.engine import make_engine
 from db.settings import get_settings
 from tests.dashboard.apptest import run_page
 from tests.db.test_faults import Throwaway
+from tests.users import add_users
 
 PAGES = ["overview", "data_admin"]
 
@@ -23,8 +25,12 @@ def server(tmp_path_factory):
 @pytest.fixture
 def dashboard_db(server, monkeypatch, fresh_caches):
     """The dashboard pointed at a fresh database of the throwaway cluster (counties loaded)."""
-    monkeypatch.setenv("XIAOAN_DATABASE_URL", server.fresh())
+    url = server.fresh()
+    monkeypatch.setenv("XIAOAN_DATABASE_URL", url)
     get_settings.cache_clear()
+    engine = make_engine(url)
+    add_users(engine)
+    engine.dispose()
     yield server
     server.start()
     get_settings.cache_clear()

@@ -12,9 +12,9 @@ from tests.dashboard.conftest import add_schools
 XSS = "<img src=x onerror=alert(1)>"
 
 
-def school(code: str, **params: str | list[str]):  # noqa: ANN201
+def school(code: str, user: str = "leader", **params: str | list[str]):  # noqa: ANN201
     """The school page of one school for the fixture period P."""
-    return run_page("school", **{**fx.PERIOD, "school": code, **params})
+    return run_page("school", user=user, **{**fx.PERIOD, "school": code, **params})
 
 
 def everything_shown(at) -> str:  # noqa: ANN001
@@ -25,7 +25,7 @@ def everything_shown(at) -> str:  # noqa: ANN001
 
 
 def test_a_school_with_everything(field_db: str) -> None:
-    at = school("2153330101")
+    at = school("2153330101", user="lushui")  # a county planner: phones masked
     clean(at)
     assert at.header[0].value == "六库镇中心小学"
     assert metric(at, "类型") == "小学" and metric(at, "在校学生") == "900"
@@ -44,6 +44,18 @@ def test_a_school_with_everything(field_db: str) -> None:
     assert len(layer(spec, "schools")["data"]) == 1 and len(layer(spec, "hazards")["data"]) == 2
     assert {p["title"] for p in layer(spec, "signs")["data"]} == {"限速30 · T1", "注意儿童/学校区域 · T2"}
     assert spec["initialViewState"]["zoom"] == 14.5
+
+
+def test_leaders_and_administrators_see_phones_in_full(field_db: str) -> None:
+    for user in ("leader", "admin"):
+        assert table(school("2153330101", user=user), 0)["电话"].tolist() == [fx.PHONE]
+    assert table(school("2153330101", user="clerk_lushui"), 0)["电话"].tolist() == ["139****5554"]
+
+
+def test_a_planner_cannot_open_a_school_of_another_county(field_db: str) -> None:
+    at = school("2153332301", user="lushui")  # 福贡县第一中学, asked for by a 泸水市 planner
+    shown = everything_shown(at)
+    assert "福贡县第一中学" not in shown and "李警官" not in shown
 
 
 def test_liaison_states_and_late_signs(field_db: str) -> None:

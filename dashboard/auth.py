@@ -1,0 +1,132 @@
+"""Signing in: a password form (or a trusted SSO header), the token kept in the session and a cookie."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import sqlalchemy as sa
+import streamlit as st
+
+from dashboard import data
+from dashboard.i18n import Translator
+from db import access
+from db.engine import database_url
+from db.settings import get_settings
+
+COOKIE = "xiaoan_token"
+LOAD_ROLES = ("clerk", "admin")  # who may load files
+PHONE_ROLES = ("leader", "admin")  # who sees officers' phone numbers in full
+
+
+@dataclass(frozen=True)
+class User:
+    """The signed-in user as the database knows them now."""
+
+    name: str
+    role: str
+    county: str | None
+
+    @property
+    def counties(self) -> tuple[str, ...] | None:
+        """The counties the user is limited to (None: all)."""
+        return (self.county,) if self.county else None
+
+    @property
+    def may_load(self) -> bool:
+        """Whether the user may load files."""
+        return self.role in LOAD_ROLES
+
+
+@st.cache_data(ttl=30, show_spinner=False)
+def _whose(reader: data.Reader) -> User | None:
+    """The token's user (None when it is forged, expired or the user is disabled); checked every 30 s."""
+    with data.connect(reader) as conn:
+        found = access.current_user(conn)
+    return User(found["user_name"], found["role"], found["county_adcode"]) if found else None
+
+
+def _web() -> sa.Engine:
+    """The low-privilege engine of the database in use."""
+    return data._engine(access.web_url(database_url()))  # noqa: SLF001  (one engine per URL, shared)
+
+
+def _remember(token: str) -> None:
+    """Keep the token in the session and, for reloads and pasted links, in a same-site cookie."""
+    st.session_state[data.TOKEN_KEY] = token
+    hours = get_settings().session_hours
+    st.html(f"<script>document.cookie = '{COOKIE}={token}; path=/; max-age={hours * 3600}; SameSite=Strict';"
+            "</script>", unsafe_allow_javascript=True)
+
+
+def _token_from_request() -> str | None:
+    """A token from the session, the cookie, or the trusted SSO header (when configured)."""
+    token = st.session_state.get(data.TOKEN_KEY) or st.context.cookies.get(COOKIE)
+    settings = get_settings()
+    if not token and settings.trusted_user_header and settings.trusted_header_key:
+        name = st.context.headers.get(settings.trusted_user_header)
+        if name:
+            with _web().begin() as conn:
+                token = access.sign_in_trusted(conn, name, settings.trusted_header_key, settings.session_hours)
+    return token
+
+
+def current() -> User | None:
+    """The signed-in user, or None (a token that no longer holds is forgotten)."""
+    token = _token_from_request()
+    if not token:
+        return None
+    st.session_state[data.TOKEN_KEY] = token
+    user = data.run(_whose)
+    if user is None:
+        st.session_state.pop(data.TOKEN_KEY, None)
+    return user
+
+
+def _form(tr: Translator) -> str | None:
+    """The sign-in form; a token when the name and password were right."""
+    st.title(tr("auth.title"))
+    st.caption(tr("auth.caption"))
+    with st.form("sign_in"):
+        name = st.text_input(tr("auth.user"), max_chars=64)
+        password = st.text_input(tr("auth.password"), type="password", max_chars=200)
+        submitted = st.form_submit_button(tr("auth.submit"), type="primary")
+    if not submitted:
+        return None
+    try:
+        with _web().begin() as conn:
+            token = access.sign_in(conn, name.strip(), password, get_settings().session_hours)
+    except (sa.exc.SQLAlchemyError, OSError) as exc:
+        raise data.DataUnavailable(data.failure(exc)) from exc
+    if not token:
+        st.error(tr("auth.failed"))
+    return token
+
+
+def require(tr: Translator) -> User:
+    """The signed-in user; otherwise the sign-in form, and the page goes no further."""
+    user = current()
+    if user:
+        return user
+    box = st.empty()
+    with box.container():
+        token = _form(tr)
+    if not token:
+        st.stop()
+    box.empty()
+    _remember(token)
+    user = data.run(_whose)
+    if user is None:  # disabled between the two queries
+        st.stop()
+    return user
+
+
+def sign_out_button(user: User, tr: Translator) -> None:
+    """Who is signed in, and a button to sign out (the cookie is cleared too)."""
+    st.sidebar.caption(tr("auth.signed_in").format(user=user.name, role=tr(f"role.{user.role}")))
+    if st.sidebar.button(tr("auth.sign_out"), key="sign_out"):
+        with data.connect(data.reader()) as conn:
+            access.audit(conn, "sign_out", None)
+        st.session_state.pop(data.TOKEN_KEY, None)
+        st.html(f"<script>document.cookie = '{COOKIE}=; path=/; max-age=0; SameSite=Strict';</script>",
+                unsafe_allow_javascript=True)
+        st.rerun()
