@@ -51,6 +51,7 @@ def demo(seed: int = typer.Option(7, help="random seed; the same seed writes the
          ) -> None:
     """Write the Nujiang demo as the files a county hands over and load them through the ETL."""
     from etl import demo as demo_data
+    from etl.demo.users import PASSWORD_ENV, add_demo_users, demo_password
 
     engine = make_engine(database_url())
     if if_empty:
@@ -60,6 +61,10 @@ def demo(seed: int = typer.Option(7, help="random seed; the same seed writes the
                 return
     anchor = today.date() if today else None
     results = demo_data.run(engine, out or get_settings().home / "demo", seed, anchor)
+    added = add_demo_users(engine)
+    if added:
+        typer.echo(f"demo users {', '.join(added)} can sign in with the password {demo_password()!r} "
+                   f"(set {PASSWORD_ENV} to choose another; `xiaoan users password NAME` changes one)")
     raise typer.Exit(load_cmd.summarise(results, get_settings().home / "rejects"))
 
 
