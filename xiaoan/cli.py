@@ -37,10 +37,19 @@ def holidays(years: list[int] = typer.Argument(..., help="years to fill, e.g. 20
 def refresh() -> None:
     """Recompute the derived tables (presence) from the tracks and the calendar in the database."""
     from db.analytics import presence
+    from etl.datasets import DATASETS
+    from etl.runner import lock_dataset
 
-    with make_engine(database_url()).begin() as conn:
-        rows = presence.refresh_all(conn)
+    engine = make_engine(database_url())
+    try:
+        with engine.begin() as conn:
+            lock_dataset(conn, DATASETS["tracks"])  # no track load or prune meanwhile
+            kept, rows = presence.horizon(conn), presence.refresh_all(conn)
+    finally:
+        engine.dispose()
     typer.echo(f"presence: {rows} school × day × window rows")
+    if kept is not None:
+        typer.echo(f"presence before {kept} kept: tracks pruned")
 
 
 @app.command()

@@ -26,13 +26,19 @@ def school_days(conn: sa.Connection, first: dt.date, last: dt.date) -> list[dt.d
     return list(conn.execute(query("school_days"), {"date_from": first, "date_to": last}).scalars())
 
 
+def horizon(conn: sa.Connection) -> dt.date | None:
+    """Day before which tracks were pruned: presence of earlier days is kept, never recomputed (None: no prune)."""
+    return conn.execute(query("presence_horizon")).scalar()
+
+
 def refresh_days(conn: sa.Connection, days: list[dt.date], schools: list[str] | None = None,
                  settings: Settings | None = None) -> int:
-    """Recompute presence for these school days (and schools); return the rows written."""
-    settings = settings or get_settings()
+    """Recompute presence for these school days (and schools) on or after the horizon; return the rows written."""
+    settings, kept = settings or get_settings(), horizon(conn)
+    days = sorted({d for d in days if kept is None or d >= kept})
     if not days:
         return 0
-    params = {"days": sorted(set(days)), "schools": schools}
+    params = {"days": days, "schools": schools}
     conn.execute(query("presence_work_mem"))
     conn.execute(query("presence_delete"), params)
     result = conn.execute(query("presence_insert"), {
@@ -43,7 +49,11 @@ def refresh_days(conn: sa.Connection, days: list[dt.date], schools: list[str] | 
 
 
 def refresh_range(conn: sa.Connection, first: dt.date, last: dt.date, settings: Settings | None = None) -> int:
-    """Recompute presence between first and last: rows for school days, none for other days."""
+    """Recompute presence between first and last, from the horizon on: rows for school days, none for others."""
+    kept = horizon(conn)
+    first = max(first, kept) if kept is not None else first
+    if first > last:
+        return 0
     conn.execute(query("presence_delete_range"), {"date_from": first, "date_to": last})
     return refresh_days(conn, school_days(conn, first, last), settings=settings)
 

@@ -6,8 +6,9 @@ from db.models.derived import Presence
 from db.models.field import Activity, Hazard, Road, RoadWork, TrackPoint, TrafficSign, Vehicle
 from db.models.meta import EtlRun, Holiday, SchoolTerm
 from db.models.register import County, LiaisonAssignment, Officer, PoliceUnit, School
+from db.models.retention import TrackRetention
 from db.models.rules import SignRule, Township
 
 __all__ = ["Activity", "AppSecret", "AppUser", "AuditLog", "Base", "County", "EtlRun", "Hazard", "Holiday",
            "LiaisonAssignment", "Officer", "PoliceUnit", "Presence", "Road", "RoadWork", "School", "SchoolTerm",
-           "SignRule", "Township", "TrackPoint", "TrafficSign", "Vehicle"]
+           "SignRule", "Township", "TrackPoint", "TrackRetention", "TrafficSign", "Vehicle"]

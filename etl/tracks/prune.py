@@ -7,6 +7,7 @@ import datetime as dt
 import sqlalchemy as sa
 
 from db.errors import XiaoAnError
+from db.settings import get_settings
 from db.sql import load_sql, query, quote_ident
 from etl.datasets import DATASETS
 from etl.options import current_user
@@ -41,6 +42,8 @@ def prune(engine: sa.Engine, before: dt.date, dry_run: bool = False, only: set[s
             raise XiaoAnError(f"track_point stayed in use by readers for {DROP_LOCK_TIMEOUT}; nothing was "
                               "dropped; try again when the dashboard is quiet") from exc
         result.run_id, result.dropped = _record(conn, result), True
+        conn.execute(query("tracks_prune_horizon"), {"run_id": result.run_id, "hi": max(m.hi for m in result.drop),
+                                                     "tz": get_settings().timezone})
     return result
 
 

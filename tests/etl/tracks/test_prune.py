@@ -41,6 +41,13 @@ def state(engine):
     return parts, presence, runs
 
 
+def horizons(engine):
+    """The prunes recorded for the presence refresh: (run, kept before)."""
+    with engine.connect() as conn:
+        return [tuple(r) for r in conn.execute(sa.text("SELECT etl_run_id, kept_before FROM track_retention "
+                                                       "ORDER BY etl_run_id"))]
+
+
 def test_drops_the_months_that_end_before_the_day_and_keeps_presence(loaded):
     parts, presence, _ = state(loaded)
     assert {n: c for n, c in parts.items() if c} == {"track_point_2024_03": 3, "track_point_2024_04": 3,
@@ -56,6 +63,7 @@ def test_drops_the_months_that_end_before_the_day_and_keeps_presence(loaded):
                      f"{result.drop[0].bytes} bytes), 2024-04 (3 points, {result.drop[1].bytes} bytes)")]
     with loaded.connect() as conn:
         assert conn.execute(sa.text("SELECT count(*) FROM track_point WHERE ts < '2024-05-01+08'")).scalar() == 0
+    assert horizons(loaded) == [(result.run_id, dt.date(2024, 5, 1))]
 
 
 def test_a_month_partly_after_the_day_is_kept(loaded):
@@ -64,6 +72,7 @@ def test_a_month_partly_after_the_day_is_kept(loaded):
     assert [(m.name, m.last_day) for m in result.straddling] == [("track_point_2024_04", dt.date(2024, 4, 30))]
     assert result.later == 1
     assert state(loaded)[0] == {"track_point_2024_04": 3, "track_point_2024_05": 3, "track_point_default": 0}
+    assert horizons(loaded) == [(result.run_id, dt.date(2024, 4, 1))]  # presence of April is refreshed still
 
 
 def test_refuses_while_presence_of_those_days_is_missing(loaded):
@@ -72,7 +81,7 @@ def test_refuses_while_presence_of_those_days_is_missing(loaded):
     before = state(loaded)
     with pytest.raises(PresenceNotKept, match=r"1 school day.*2024-04-09.*xiaoan refresh"):
         prune(loaded, dt.date(2024, 5, 1))
-    assert state(loaded) == before
+    assert state(loaded) == before and horizons(loaded) == []
     with loaded.begin() as conn:
         refresh_all(conn)
     assert [m.name for m in prune(loaded, dt.date(2024, 5, 1)).drop] == ["track_point_2024_03",
@@ -91,7 +100,7 @@ def test_dry_run_changes_nothing(loaded):
     before = state(loaded)
     result = prune(loaded, dt.date(2024, 5, 1), dry_run=True)
     assert [m.rows for m in result.drop] == [3, 3] and not result.dropped and result.run_id is None
-    assert state(loaded) == before
+    assert state(loaded) == before and horizons(loaded) == []
 
 
 def test_default_partition_and_later_points_are_untouched_and_a_second_run_does_nothing(loaded):
@@ -106,6 +115,10 @@ def test_default_partition_and_later_points_are_untouched_and_a_second_run_does_
     second = prune(loaded, dt.date(2024, 5, 1))
     assert (second.drop, second.dropped, second.run_id) == ([], False, None)
     assert state(loaded) == (parts, presence, runs)
+    assert [h[1] for h in horizons(loaded)] == [dt.date(2024, 5, 1)]
+    with loaded.begin() as conn:  # the January fix makes the full refresh start before the pruned months
+        refresh_all(conn)
+    assert state(loaded)[1] == presence
 
 
 def test_a_later_refresh_keeps_the_presence_of_pruned_days(loaded):
