@@ -89,3 +89,49 @@ def test_safe_names() -> None:
     assert upload.safe_name("../../etc/passwd") == "passwd"
     assert upload.safe_name("C:\\Users\\x\\学校 名单.xlsx") == "学校_名单.xlsx"
     assert upload.safe_name("..") == "upload"
+
+
+def test_a_clerk_loads_rows_of_their_county_only(field_db: str, rejects: Path, engine: sa.Engine) -> None:
+    mixed = UNITS.splitlines()[:3] + ["PS9004,上帕东派出所,派出所,上帕镇,98.868,26.903".encode()]
+    at = run_page("data_admin", user="clerk_lushui")
+    assert any("泸水市" in c.value for c in at.caption)
+    at.selectbox(key="upload_dataset").select("units")
+    at.file_uploader[0].set_value(("units.csv", b"\n".join(mixed) + b"\n", "text/csv"))
+    submit(at).click().run()
+    assert any(m.value == "导入结果：失败" for m in at.markdown)
+    assert any("lie outside the counties you may load" in c.value and "533323" in c.value for c in at.caption)
+    with engine.connect() as conn:
+        assert conn.execute(sa.text("SELECT count(*) FROM police_unit WHERE unit_code LIKE 'PS900%'")).scalar() == 0
+    at.file_uploader[0].set_value(("units.csv", b"\n".join(mixed[:3]) + b"\n", "text/csv"))
+    submit(at).click().run()
+    assert any(m.value == "导入结果：已导入" for m in at.markdown)
+    with engine.connect() as conn:
+        assert conn.execute(sa.text("SELECT count(*) FROM police_unit WHERE unit_code LIKE 'PS900%'")).scalar() == 2
+        who = conn.execute(sa.text("SELECT user_name, action FROM audit_log WHERE action = 'load' ORDER BY id"))
+        assert [tuple(r) for r in who] == [("clerk_lushui", "load")] * 2
+
+
+def test_a_clerk_cannot_load_prefecture_wide_datasets(field_db: str, rejects: Path) -> None:
+    at = run_page("data_admin", user="clerk_lushui")
+    at.selectbox(key="upload_dataset").select("signs")
+    at.file_uploader[0].set_value(("signs.csv", b"a,b\n1,2\n", "text/csv"))
+    submit(at).click().run()
+    assert any(m.value == "导入结果：失败" for m in at.markdown)
+    assert any("only an administrator may load" in c.value for c in at.caption)
+
+
+def test_injection_strings_in_upload_fields_are_only_text(field_db: str, rejects: Path, engine: sa.Engine) -> None:
+    evil = "x'); DROP TABLE school; --"
+    rows = UNITS.splitlines()[:1] + [f"PS9005,{evil},派出所,\"'; DELETE FROM hazard; --\",98.781,25.961".encode()]
+    with engine.connect() as conn:
+        before = [conn.execute(sa.text(f"SELECT count(*) FROM {t}")).scalar() for t in ("school", "hazard")]
+    at = run_page("data_admin", user="admin")
+    at.selectbox(key="upload_dataset").select("units")
+    at.file_uploader[0].set_value((f"{evil}.csv", b"\n".join(rows) + b"\n", "text/csv"))
+    submit(at).click().run()
+    assert not at.exception and any(m.value == "导入结果：已导入" for m in at.markdown)
+    with engine.connect() as conn:
+        assert [conn.execute(sa.text(f"SELECT count(*) FROM {t}")).scalar() for t in ("school", "hazard")] == before
+        assert conn.execute(sa.text("SELECT name FROM police_unit WHERE unit_code = 'PS9005'")).scalar() == evil
+        assert conn.execute(sa.text("SELECT file_name FROM etl_run ORDER BY id DESC LIMIT 1")).scalar() == (
+            upload.safe_name(f"{evil}.csv"))
