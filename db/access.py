@@ -43,6 +43,12 @@ def web_url(owner_url: str, settings: Settings | None = None) -> str:
     return url.render_as_string(hide_password=False)
 
 
+def ensure_web_role(conn: sa.Connection) -> None:
+    """Create the cluster-wide role xiaoan_web (NOLOGIN) when missing: a dump restored grants to it."""
+    if not conn.execute(query("access_role_exists"), {"r": WEB_ROLE}).scalar():
+        conn.execute(sa.text(f"CREATE ROLE {WEB_ROLE} NOLOGIN"))
+
+
 def enable_web_login(conn: sa.Connection, settings: Settings | None = None) -> bool:
     """Let xiaoan_web log in with its password (needs CREATEROLE); False, with a warning, when not allowed."""
     settings = settings or get_settings()

@@ -13,6 +13,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import make_url
 
 from db import cluster
+from db.access import enable_web_login, ensure_web_role
 from db.engine import drop_database, ensure_database, make_engine
 from db.errors import BackupError, MissingSoftware
 from db.settings import get_settings
@@ -105,7 +106,15 @@ def restore(url: str, file: Path, replace: bool = False) -> str:
         drop_database(url)
     if found != "empty":
         ensure_database(url)
-    with connection_args(url) as (args, env):
-        _run([str(tool("pg_restore")), *args, "--single-transaction", "--exit-on-error",
-              f"--dbname={make_url(url).database}", str(file)], env, "pg_restore")
+    engine = make_engine(url)
+    try:
+        with engine.begin() as conn:
+            ensure_web_role(conn)  # the dump grants to it; a new cluster does not have it yet
+        with connection_args(url) as (args, env):
+            _run([str(tool("pg_restore")), *args, "--single-transaction", "--exit-on-error",
+                  f"--dbname={make_url(url).database}", str(file)], env, "pg_restore")
+        with engine.begin() as conn:
+            enable_web_login(conn)
+    finally:
+        engine.dispose()
     return {"missing": "created", "empty": "empty", "in_use": "replaced"}[found]

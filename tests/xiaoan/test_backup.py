@@ -8,11 +8,14 @@ import sqlalchemy as sa
 from sqlalchemy.engine import make_url
 from typer.testing import CliRunner
 
+from db import access, cluster
 from db.engine import drop_database, ensure_database, make_engine
-from db.settings import get_settings
+from db.settings import Settings, get_settings
 from etl.datasets import DATASETS
 from etl.runner import load_file
 from tests.conftest import COUNTIES, FIXTURES, url_for
+from tests.dashboard.browser import free_port
+from tests.users import add_users, token
 from xiaoan.cli import app
 
 runner = CliRunner()
@@ -121,3 +124,42 @@ def test_not_a_dump_is_refused_and_nothing_changes(target, monkeypatch, tmp_path
     bogus.write_text("SELECT 1;")
     done = cli(monkeypatch, target, "restore", str(bogus))
     assert done.exit_code == 2 and "not a backup" in done.said
+
+
+def test_restore_on_a_new_cluster_brings_the_dashboard_role_and_its_scope(loaded, monkeypatch, tmp_path):
+    """A new machine's cluster has no xiaoan_web: the restore creates it, lets it log in, and the policies hold."""
+    source = make_engine(loaded)
+    add_users(source)
+    source.dispose()
+    dump = tmp_path / "xiaoan.dump"
+    assert cli(monkeypatch, loaded, "backup", str(dump)).exit_code == 0
+    settings = Settings(home=tmp_path / "new", pg_port=free_port(), database_url=None)
+    cluster.start(settings)
+    try:
+        url = cluster.url(settings, "restored")
+        admin = make_engine(cluster.url(settings, "postgres"))
+        with admin.connect() as conn:
+            assert not conn.execute(sa.text("SELECT 1 FROM pg_roles WHERE rolname = 'xiaoan_web'")).scalar()
+        admin.dispose()
+        result = cli(monkeypatch, url, "restore", str(dump))
+        assert result.exit_code == 0, result.said
+        assert fingerprint(url) == fingerprint(loaded)
+        restored = make_engine(url)
+        with restored.connect() as conn:
+            counties = set(conn.execute(sa.text("SELECT DISTINCT county_adcode FROM school")).scalars())
+        assert {"533301", "533325"} <= counties
+        web = make_engine(access.web_url(url))
+        try:
+            with web.begin() as conn:
+                access.set_token(conn, token(restored, "lushui"))
+                seen = conn.execute(sa.text("SELECT DISTINCT county_adcode FROM school")).scalars().all()
+            with web.begin() as conn:
+                access.set_token(conn, None)
+                nothing = conn.execute(sa.text("SELECT count(*) FROM school")).scalar()
+        finally:
+            web.dispose()
+            restored.dispose()
+        assert seen == ["533301"] and nothing == 0
+    finally:
+        cluster.destroy(settings)
+        get_settings.cache_clear()
