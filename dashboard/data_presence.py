@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Sequence
 
 import pandas as pd
@@ -28,23 +27,13 @@ def presence_days(date_from: dt.date, date_to: dt.date, counties: Sequence[str],
                       windows=list(windows) if windows else None, radius_m=radius_m)
 
 
-def _windows_json(windows: Sequence[str] | None) -> str:
-    """The chosen windows' local start and end times as the paths query reads them."""
-    settings = get_settings()
-    names = list(windows) if windows else list(settings.peak_windows)
-    spans = [settings.peak_windows[n] for n in names if n in settings.peak_windows]
-    return json.dumps([{"starts": s, "ends": e} for s, e in spans])
-
-
 def paths(date_from: dt.date, date_to: dt.date, counties: Sequence[str],
           windows: Sequence[str] | None = None) -> tuple[pd.DataFrame, float]:
-    """Each vehicle's runs in the windows of the period, and the tolerance (m) they were simplified with."""
-    settings = get_settings()
+    """Each vehicle's runs in the windows of the period (from the derived patrol_path), and their tolerance (m)."""
 
     def fetch(tolerance_m: float) -> pd.DataFrame:
         """The paths simplified with tolerance_m metres."""
-        return data.frame("dash_patrol_paths", date_from=date_from, date_to=date_to, tz=settings.timezone,
-                          counties=list(counties) or None, windows=_windows_json(windows), tolerance_m=tolerance_m,
-                          gap_s=settings.gap_limit_s)
+        return data.frame("dash_patrol_paths", date_from=date_from, date_to=date_to, counties=list(counties) or None,
+                          windows=list(windows) if windows else None, tolerance_m=tolerance_m)
 
     return within_budget(fetch, PATH_VERTICES, first=FIRST_TOLERANCE_M)

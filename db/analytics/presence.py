@@ -8,6 +8,7 @@ import json
 import pandas as pd
 import sqlalchemy as sa
 
+from db.analytics import paths
 from db.analytics.reports import frame
 from db.settings import Settings, get_settings
 from db.sql import query
@@ -55,6 +56,7 @@ def refresh_range(conn: sa.Connection, first: dt.date, last: dt.date, settings: 
     if first > last:
         return 0
     conn.execute(query("presence_delete_range"), {"date_from": first, "date_to": last})
+    paths.refresh_range(conn, first, last, settings)  # the map's patrol paths of the same days
     return refresh_days(conn, school_days(conn, first, last), settings=settings)
 
 

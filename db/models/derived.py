@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import sqlalchemy as sa
+from geoalchemy2 import Geometry
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -26,4 +27,19 @@ class Presence(Base):
     min_distance_m: Mapped[float | None] = mapped_column(sa.Float)
     vehicle_ids: Mapped[list[str]] = mapped_column(ARRAY(sa.String))
     radius_m: Mapped[float] = mapped_column(sa.Float)
+    refreshed_at: Mapped[dt.datetime] = mapped_column(sa.DateTime(timezone=True), server_default=sa.func.now())
+
+
+class PatrolPath(Base):
+    """A vehicle's runs in a peak window of a local day, simplified in UTM 47N, and the counties they meet."""
+
+    __tablename__ = "patrol_path"
+    day: Mapped[dt.date] = mapped_column(primary_key=True)
+    vehicle_id: Mapped[str] = mapped_column(sa.String(40), sa.ForeignKey("vehicle.vehicle_id", ondelete="CASCADE"),
+                                            primary_key=True)
+    window_name: Mapped[str] = mapped_column(primary_key=True)
+    geom = mapped_column(Geometry("MULTILINESTRING", srid=4326, spatial_index=False), nullable=False)
+    counties: Mapped[list[str]] = mapped_column(ARRAY(sa.String(6)))
+    tolerance_m: Mapped[float] = mapped_column(sa.Float)
+    length_m: Mapped[float] = mapped_column(sa.Float)  # on the ellipsoid, as simplified
     refreshed_at: Mapped[dt.datetime] = mapped_column(sa.DateTime(timezone=True), server_default=sa.func.now())

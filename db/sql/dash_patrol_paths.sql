@@ -1,38 +1,46 @@
--- Patrol paths meeting the selected counties during the windows :windows (JSON [{starts, ends}], local
--- time :tz) of every day in [:date_from, :date_to]. Never raw points: each vehicle's fixes make runs that
--- break where consecutive fixes are more than :gap_s apart; each run is simplified with :tolerance_m metres
--- in UTM 47N; one MultiLineString per vehicle, rounded to 5 decimals, with its vertex count.
-WITH area AS (
-    SELECT ST_Union(geom) AS geom FROM county
-    WHERE CAST(:counties AS text[]) IS NULL OR adcode = ANY(CAST(:counties AS text[]))
-), win AS (
-    SELECT starts, ends FROM jsonb_to_recordset(CAST(:windows AS jsonb)) AS w(starts time, ends time)
-), pt AS (  -- the period as one time range (partitions pruned), then the local time of day in a window
-    SELECT p.vehicle_id, p.ts, p.geom,
-           CASE WHEN p.ts - lag(p.ts) OVER w <= make_interval(secs => :gap_s) THEN 0 ELSE 1 END AS starts_run
-    FROM track_point p
-    CROSS JOIN LATERAL (SELECT CAST(p.ts AT TIME ZONE CAST(:tz AS text) AS time) AS tod) AS local
-    WHERE p.ts >= CAST(CAST(:date_from AS date) AS timestamp) AT TIME ZONE CAST(:tz AS text)
-      AND p.ts < CAST(CAST(:date_to AS date) + 1 AS timestamp) AT TIME ZONE CAST(:tz AS text)
-      AND EXISTS (SELECT 1 FROM win WHERE local.tod >= win.starts AND local.tod < win.ends)
-    WINDOW w AS (PARTITION BY p.vehicle_id ORDER BY p.ts)
-), run AS (
-    SELECT vehicle_id, ts, geom, sum(starts_run) OVER (PARTITION BY vehicle_id ORDER BY ts) AS run_no
-    FROM pt
-), line AS (
-    SELECT vehicle_id,
-           ST_Simplify(ST_RemoveRepeatedPoints(ST_MakeLine(ST_Transform(geom, 32647) ORDER BY ts)),
-                       CAST(:tolerance_m AS float8)) AS g
-    FROM run GROUP BY vehicle_id, run_no HAVING count(*) > 1
+-- Patrol paths meeting the selected counties (:counties, NULL = all) in the peak windows :windows (names,
+-- NULL = all) of the local days [:date_from, :date_to], read from the derived patrol_path (each vehicle's runs
+-- per day and window, broken at the gap limit and simplified once in UTM 47N by db/analytics/paths.py), never
+-- from the fixes. One MultiLineString per vehicle, rounded to 5 decimals, with its vertex count, and the runs and
+-- km it drove. At :tolerance_m up to the stored tolerance the runs are drawn as stored; coarser, the roads it
+-- drove: the runs simplified with :tolerance_m and snapped to a :tolerance_m grid in UTM 47N, each segment once
+-- (a road driven on twenty days is one line), merged into lines: the same roads at a county or prefecture view,
+-- far fewer vertices.
+WITH day_path AS (
+    SELECT vehicle_id, day, window_name, counties, geom, length_m,
+           tolerance_m >= CAST(:tolerance_m AS float8) AS as_stored
+    FROM patrol_path
+    WHERE day BETWEEN CAST(:date_from AS date) AND CAST(:date_to AS date)
+      AND (CAST(:windows AS text[]) IS NULL OR window_name = ANY(CAST(:windows AS text[])))
+), shown AS (  -- a vehicle whose paths of the period meet the counties is drawn whole
+    SELECT vehicle_id, sum(ST_NumGeometries(geom)) AS runs,
+           sum(length_m) / 1000 AS km
+    FROM day_path GROUP BY vehicle_id
+    HAVING bool_or(CASE WHEN CAST(:counties AS text[]) IS NULL THEN cardinality(counties) > 0
+                        ELSE CAST(counties AS text[]) && CAST(:counties AS text[]) END)
+), stored AS (
+    SELECT d.vehicle_id, ST_Collect(run.geom ORDER BY d.day, d.window_name, run.path) AS geom
+    FROM day_path d
+    JOIN shown USING (vehicle_id)
+    CROSS JOIN LATERAL ST_Dump(d.geom) AS run
+    WHERE d.as_stored
+    GROUP BY d.vehicle_id
+), segment AS (
+    SELECT DISTINCT d.vehicle_id, ST_AsBinary(ST_Normalize(s.geom)) AS wkb
+    FROM day_path d
+    JOIN shown USING (vehicle_id)
+    CROSS JOIN LATERAL ST_DumpSegments(ST_RemoveRepeatedPoints(ST_SnapToGrid(
+        ST_Simplify(ST_Transform(d.geom, 32647), CAST(:tolerance_m AS float8)), CAST(:tolerance_m AS float8)))) AS s
+    WHERE NOT d.as_stored
+), road AS (
+    SELECT vehicle_id, ST_Transform(ST_Multi(ST_LineMerge(ST_Collect(ST_GeomFromWKB(wkb, 32647)))), 4326) AS geom
+    FROM segment GROUP BY vehicle_id
 ), vehicle_line AS (
-    SELECT vehicle_id, ST_Transform(ST_Collect(g), 4326) AS geom
-    FROM line WHERE ST_NPoints(g) > 1 GROUP BY vehicle_id
+    SELECT * FROM stored UNION ALL SELECT * FROM road
 )
 SELECT l.vehicle_id, v.plate, ST_AsGeoJSON(l.geom, 5) AS geojson, ST_NPoints(l.geom) AS vertices,
-       ST_NumGeometries(l.geom) AS runs,
-       round(CAST(ST_Length(CAST(l.geom AS geography)) / 1000 AS numeric), 1)::float8 AS km
+       CAST(s.runs AS int) AS runs, round(CAST(s.km AS numeric), 1)::float8 AS km
 FROM vehicle_line l
-CROSS JOIN area
+JOIN shown s USING (vehicle_id)
 LEFT JOIN vehicle v USING (vehicle_id)
-WHERE ST_Intersects(l.geom, area.geom)
 ORDER BY l.vehicle_id

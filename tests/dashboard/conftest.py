@@ -14,6 +14,7 @@ import sqlalchemy as sa
 import streamlit as st
 from playwright.sync_api import Page
 
+from db.analytics import paths
 from tests.dashboard import fixture_data as fx
 from tests.dashboard.browser import XSS_NAME, chromium, free_port, twenty_schools, wait_healthy
 from tests.users import add_users, token
@@ -150,6 +151,7 @@ def add_field_data(engine: sa.Engine) -> None:
         conn.execute(run("INSERT INTO etl_run (dataset, file_name, sha256, status, rows_read, rows_loaded, "
                          "rows_rejected, finished_at, loaded_by) VALUES ('hazards', 'hazards_2025.xlsx', "
                          "repeat('a', 64), 'partial', 8, 7, 1, now(), 'tester')"))
+        paths.refresh_all(conn)  # the map's patrol paths, derived from the tracks as the refresh does
 
 
 @pytest.fixture

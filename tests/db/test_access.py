@@ -8,6 +8,7 @@ import pytest
 import sqlalchemy as sa
 
 from db import access
+from db.analytics import paths
 from db.engine import make_engine
 from tests.dashboard.conftest import SCHOOLS, add_field_data, add_schools, load_counties
 from tests.users import add_users, token
@@ -143,3 +144,19 @@ def test_road_works_follow_the_county_they_lie_in(data: sa.Engine, web: sa.Engin
     sql = "SELECT work_id FROM road_work"
     assert counties_seen(web, token(data, "fugong"), sql) == ["W1"]  # 上帕大街, in 福贡县
     assert counties_seen(web, token(data, "lushui"), sql) == []
+
+
+def test_patrol_paths_follow_their_vehicles_county(data: sa.Engine, web: sa.Engine) -> None:
+    with data.begin() as conn:  # V3 of 上帕派出所 (福贡县) drives at 07:40 on the fixture's day; V1, V2 are 泸水市's
+        conn.execute(sa.text("INSERT INTO vehicle (vehicle_id, plate, unit_code) VALUES ('V3', '云Q·J0003', 'U2')"))
+        conn.execute(sa.text("INSERT INTO track_point (vehicle_id, ts, geom) VALUES "
+                             "('V3', '2025-03-04 07:40+08', ST_SetSRID(ST_MakePoint(98.867, 26.902), 4326)), "
+                             "('V3', '2025-03-04 07:41+08', ST_SetSRID(ST_MakePoint(98.867, 26.905), 4326))"))
+        paths.refresh_all(conn)
+    sql = ("SELECT DISTINCT u.county_adcode FROM patrol_path p JOIN vehicle v USING (vehicle_id) "
+           "JOIN police_unit u USING (unit_code) ORDER BY 1")
+    assert sorted(owner_sees(data, sql)) == [LUSHUI, FUGONG]
+    assert counties_seen(web, token(data, "lushui"), sql) == [LUSHUI]
+    assert counties_seen(web, token(data, "fugong"), sql) == [FUGONG]
+    assert counties_seen(web, token(data, "leader"), sql) == [LUSHUI, FUGONG]
+    assert counties_seen(web, None, "SELECT vehicle_id FROM patrol_path") == []

@@ -1,0 +1,2 @@
+-- Forget every patrol path (no GPS fix is left).
+DELETE FROM patrol_path
