@@ -6,8 +6,9 @@ import datetime as dt
 from collections.abc import Sequence
 
 import pandas as pd
+import streamlit as st
 
-from dashboard import data
+from dashboard import data, layers_paths
 from dashboard.data_map import within_budget
 from db.settings import get_settings
 
@@ -27,13 +28,22 @@ def presence_days(date_from: dt.date, date_to: dt.date, counties: Sequence[str],
                       windows=list(windows) if windows else None, radius_m=radius_m)
 
 
-def paths(date_from: dt.date, date_to: dt.date, counties: Sequence[str],
-          windows: Sequence[str] | None = None) -> tuple[pd.DataFrame, float]:
-    """Each vehicle's runs in the windows of the period (from the derived patrol_path), and their tolerance (m)."""
+@st.cache_resource(ttl=data.TTL_S, max_entries=64, show_spinner=False)
+def _path_features(reader: data.Reader, date_from: dt.date, date_to: dt.date, counties: tuple[str, ...],
+                   windows: tuple[str, ...], lang: str) -> tuple[dict, int, float]:
+    """The map's patrol-path features, built once per user and selection (shared, never modified)."""
 
     def fetch(tolerance_m: float) -> pd.DataFrame:
         """The paths simplified with tolerance_m metres."""
-        return data.frame("dash_patrol_paths", date_from=date_from, date_to=date_to, counties=list(counties) or None,
-                          windows=list(windows) if windows else None, tolerance_m=tolerance_m)
+        return data._frame(reader, "dash_patrol_paths", {  # noqa: SLF001  (the reader is this cache's key)
+            "date_from": date_from, "date_to": date_to, "counties": list(counties) or None,
+            "windows": list(windows) or None, "tolerance_m": tolerance_m})
 
-    return within_budget(fetch, PATH_VERTICES, first=FIRST_TOLERANCE_M)
+    found, tolerance = within_budget(fetch, PATH_VERTICES, first=FIRST_TOLERANCE_M)
+    return layers_paths.path_features(found.to_dict("records"), lang), len(found), tolerance
+
+
+def path_features(date_from: dt.date, date_to: dt.date, counties: Sequence[str], windows: Sequence[str] | None,
+                  lang: str) -> tuple[dict, int, float]:
+    """The patrol paths as map features, how many vehicles, and the tolerance they were simplified with (m)."""
+    return data.run(_path_features, date_from, date_to, tuple(sorted(counties)), tuple(windows or ()), lang)

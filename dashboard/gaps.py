@@ -39,11 +39,11 @@ def gap_table(schools: pd.DataFrame, coverage: pd.DataFrame, days: pd.DataFrame)
         columns="_o").reset_index(drop=True)
 
 
-def reason(row: pd.Series) -> str:
-    """The reason code shown for a gap: the liaison's gap reason, else no_presence / low presence."""
-    if isinstance(row.get("gap_reason"), str):
-        return str(row["gap_reason"])
-    return "no_presence" if row["gap"] in ("no_presence", "low_presence") else ""
+def reasons(table: pd.DataFrame) -> pd.Series:
+    """The reason code shown for each gap: the liaison's gap reason, else no_presence (for no or low presence)."""
+    by_presence = np.where(table["gap"].isin(["no_presence", "low_presence"]), "no_presence", "")
+    liaison = table["gap_reason"].where(table["gap_reason"].map(lambda v: isinstance(v, str)), None)
+    return liaison.fillna(pd.Series(by_presence, index=table.index)).astype(object)
 
 
 def calendar(days: pd.DataFrame, schools: pd.DataFrame, codes: list[str]) -> pd.DataFrame:

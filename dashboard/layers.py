@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
+import pandas as pd
 import pydeck as pdk
 
 from dashboard.basemap import Basemap, CompactDeck, base_layers, deck
@@ -18,6 +19,12 @@ MAP_HEIGHT = 700  # pixels of the pages' main maps
 MAP_SIZE = (700, MAP_HEIGHT)  # width × height the main maps are framed for
 BRIEF_MAP_SIZE = (1280, 800)  # the map of a 1920 × 1080 slide in brief mode
 MAX_POINTS = 10_000  # ≈ 1.5 MB at most; more is never sent (the tables list everything)
+POINT_FIELDS = ["school_code", "name", "school_type", "county_zh", "county_en", "lon", "lat"]
+
+
+def point_rows(frame: pd.DataFrame, *extra: str) -> list[dict[str, Any]]:
+    """The rows a school point is made of (only the fields it uses: to_dict of wide frames is slow)."""
+    return frame[[c for c in [*POINT_FIELDS, *extra] if c in frame]].to_dict("records")
 
 
 def point(lon: object, lat: object) -> list[float]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
 
 import pandas as pd
 
@@ -41,17 +40,18 @@ def worst_status(coverage: pd.DataFrame, presence: pd.DataFrame, four100: pd.Dat
 def county_table(schools: pd.DataFrame, coverage: pd.DataFrame, presence: pd.DataFrame, four100: pd.DataFrame,
                  hazards: pd.DataFrame, signs: pd.DataFrame, as_of: dt.date) -> pd.DataFrame:
     """One row per county of schools: schools, the shares, hazard states and schools missing signs."""
-    county_of: Mapping[str, str] = dict(zip(schools["school_code"], schools["county_adcode"], strict=True))
+    county_of = pd.Series(schools["county_adcode"].to_numpy(), index=schools["school_code"].to_numpy())
+    counties = {name: frame["school_code"].map(county_of).to_numpy()  # each frame's counties, looked up once
+                for name, frame in (("coverage", coverage), ("presence", presence), ("four100", four100),
+                                    ("signs", signs))}
+    hazard_county = hazards["county_adcode"].to_numpy()
+    school_county = schools["county_adcode"].to_numpy()
     rows = []
-    for adcode in sorted(set(county_of.values())):
-        def mine(frame: pd.DataFrame, column: str = "school_code", code: str = adcode) -> pd.DataFrame:
-            """Rows of this county's schools (hazards: of this county)."""
-            if column == "county_adcode":
-                return frame[frame["county_adcode"] == code]
-            return frame[frame[column].map(county_of) == code]
-        figures = metrics.figures(mine(coverage), mine(presence), mine(four100), mine(hazards, "county_adcode"),
-                                  mine(signs), as_of)
-        rows.append({"county_adcode": adcode, "schools": int((schools["county_adcode"] == adcode).sum()),
+    for adcode in sorted(set(school_county)):
+        figures = metrics.figures(coverage[counties["coverage"] == adcode], presence[counties["presence"] == adcode],
+                                  four100[counties["four100"] == adcode], hazards[hazard_county == adcode],
+                                  signs[counties["signs"] == adcode], as_of)
+        rows.append({"county_adcode": adcode, "schools": int((school_county == adcode).sum()),
                      "coverage": figures.coverage, "presence": figures.presence, "four100": figures.four100,
                      **figures.hazards, "rectification": metrics.rectification_rate(figures.hazards),
                      "missing_signs": figures.missing_signs})

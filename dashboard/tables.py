@@ -20,7 +20,7 @@ def text(value: object) -> str:
 
 def shown(frame: pd.DataFrame, columns: Sequence[Column], lang: str) -> pd.DataFrame:
     """The frame's chosen columns, formatted and headed in lang (every cell is text)."""
-    out = {t(key, lang): [fmt_(v) for v in frame[source]] if source in frame
+    out = {t(key, lang): [fmt_(v) for v in frame[source].tolist()] if source in frame
            else [fmt.MISSING] * len(frame) for source, key, fmt_ in columns}
     return pd.DataFrame(out, index=range(len(frame)))
 

@@ -41,8 +41,7 @@ def gap_list(snap: Snapshot, lang: str = "zh") -> pd.DataFrame:
         "col.county": [county_label(r, lang) for _, r in table.iterrows()], "col.school": table["name"],
         "col.code": table["school_code"], "col.type": table["school_type"].map(lambda t: type_label(t, lang)),
         "col.township": table["township"], "col.gap": table["gap"].map(lambda g: label("gap_kind", g, lang)),
-        "col.reason": [label("gap", gap_rules.reason(r), lang) if gap_rules.reason(r) else ""
-                       for _, r in table.iterrows()],
+        "col.reason": [label("gap", code, lang) if code else "" for code in gap_rules.reasons(table)],
         "col.expired_on": table["expired_on"], "col.liaison": table["school_code"].map(who).fillna(""),
         "col.windows": table["windows"], "col.present": table["present"],
         "col.rate": table["rate"].round(4), "col.closest_m": table["min_distance_m"].round(0)},

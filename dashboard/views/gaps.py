@@ -62,12 +62,13 @@ if schools.empty:
 elif days.empty:
     st.info(tr("gaps.no_days"))
 
-paths, tolerance = page.load(tr, data_presence.paths, f.date_from, f.date_to, f.counties, chosen_windows)
-rows = table.to_dict("records")
+path_features, vehicles, tolerance = page.load(tr, data_presence.path_features, f.date_from, f.date_to, f.counties,
+                                              chosen_windows, lang)
+rows = layers.point_rows(table, "gap")
 points = layers.school_points(rows, lang, lambda s: gaps.KIND_COLOURS[s["gap"]],
                               lambda s: label("gap_kind", s["gap"], lang))
 base = page.load(tr, data_map.basemap, p.counties, f.counties)
-deck = layers.map_deck(base, [layers_paths.path_layer(layers_paths.path_features(paths.to_dict("records"), lang)),
+deck = layers.map_deck(base, [layers_paths.path_layer(path_features),
                               layers.school_layer(points)], f.counties, lang, data_map.style_url(),
                       size=p.map_size)
 map_col, legend_col = p.map_columns()
@@ -76,7 +77,7 @@ with map_col:
     p.note(tr("gaps.paths_note").format(g=fmt.num(tolerance)) + " " + tr("map.pick"))
 with legend_col:
     entries = [(gaps.KIND_COLOURS[k], label("gap_kind", k, lang), int(count.get(k, 0)), "dot") for k in gaps.KINDS]
-    entries.append((layers_paths.LEGEND_COLOUR, tr("legend.paths"), len(paths), "line"))
+    entries.append((layers_paths.LEGEND_COLOUR, tr("legend.paths"), vehicles, "line"))
     widgets.legend_box(entries, lang, tr("legend.status"), tr("legend.title"))
 p.finish_map()
 
@@ -84,8 +85,7 @@ st.subheader(tr("gaps.list"))
 listed = table[table["gap"] != "ok"].reset_index(drop=True)
 if listed.empty:
     st.info(tr("gaps.none"))
-shown = tables.gap_list(listed.assign(reason=listed.apply(gaps.reason, axis=1) if len(listed) else []), p.counties,
-                        lang)
+shown = tables.gap_list(listed.assign(reason=gaps.reasons(listed)), p.counties, lang)
 picked = st.dataframe(shown, hide_index=True, width="stretch", key="gap_rows", on_select="rerun",
                       selection_mode="multi-row")
 rows_picked = list(picked.selection.rows) if picked else []

@@ -45,7 +45,7 @@ elif now.presence.empty and now.hazards.empty:
 by = urlstate.one(p.controls(1)[0], tr("overview.colour"), "colour", ["status", "type"], key=f"colour_{p.lang}",
                   default="status", format_func=lambda k: tr(f"overview.colour.{k}"), radio=True, horizontal=True)
 status = data_overview.school_statuses(now)
-rows = schools.to_dict("records")
+rows = layers.point_rows(schools)
 if by == "status":
     points = layers.school_points(rows, p.lang, lambda s: STATUS_COLOURS[status.get(s["school_code"], "ok")],
                                   lambda s: label("status", status.get(s["school_code"], "ok"), p.lang))

@@ -67,6 +67,6 @@ def test_gap_table_and_calendar() -> None:
     assert table[["school_code", "gap"]].values.tolist() == [
         ["C", "no_liaison"], ["B", "weak_liaison"], ["A", "low_presence"], ["D", "ok"]]
     assert table.set_index("school_code").loc["A", ["windows", "present", "min_distance_m"]].tolist() == [6, 1, 80.0]
-    assert [gaps.reason(r) for _, r in table.iterrows()] == ["none_ever", "overloaded", "no_presence", ""]
+    assert gaps.reasons(table).tolist() == ["none_ever", "overloaded", "no_presence", ""]
     cells = gaps.calendar(days, schools, ["D", "A"])
     assert cells["label"].tolist() == ["丁 · D", "甲 · A", "甲 · A"] and cells["rate"].tolist() == [1.0, 0.0, 1 / 3]
