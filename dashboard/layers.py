@@ -24,7 +24,9 @@ POINT_FIELDS = ["school_code", "name", "school_type", "county_zh", "county_en", 
 
 def point_rows(frame: pd.DataFrame, *extra: str) -> list[dict[str, Any]]:
     """The rows a school point is made of (only the fields it uses: to_dict of wide frames is slow)."""
-    return frame[[c for c in [*POINT_FIELDS, *extra] if c in frame]].to_dict("records")
+    columns = [c for c in [*POINT_FIELDS, *extra] if c in frame]
+    values = [frame[c].tolist() for c in columns]  # whole columns at once: far faster than row by row
+    return [dict(zip(columns, row, strict=True)) for row in zip(*values, strict=True)]
 
 
 def point(lon: object, lat: object) -> list[float]:

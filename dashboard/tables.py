@@ -18,9 +18,18 @@ def text(value: object) -> str:
     return fmt.MISSING if value is None or (isinstance(value, float) and value != value) else str(value)
 
 
+def formatted(values: list[Any], fmt_: Callable[[Any], str]) -> list[str]:
+    """Each value formatted; each distinct value only once (columns repeat counties, types, states)."""
+    try:
+        memo = {v: fmt_(v) for v in set(values)}
+    except TypeError:  # unhashable cells
+        return [fmt_(v) for v in values]
+    return [memo[v] if v in memo else fmt_(v) for v in values]  # NaN is not found again: formatted anew
+
+
 def shown(frame: pd.DataFrame, columns: Sequence[Column], lang: str) -> pd.DataFrame:
     """The frame's chosen columns, formatted and headed in lang (every cell is text)."""
-    out = {t(key, lang): [fmt_(v) for v in frame[source].tolist()] if source in frame
+    out = {t(key, lang): formatted(frame[source].tolist(), fmt_) if source in frame
            else [fmt.MISSING] * len(frame) for source, key, fmt_ in columns}
     return pd.DataFrame(out, index=range(len(frame)))
 
