@@ -31,9 +31,10 @@ TEXTS: dict[str, tuple[str, str]] = {
                            "With no row selected, the {n} schools with the worst gaps are shown."),
     "gaps.calendar_cut": ("日历只显示时段的最后 {n} 天。", "The calendar shows the period's last {n} days."),
     "gaps.paths_note": ("巡逻轨迹：所选高峰时段内各车辆的行驶路线（相邻定位间隔过长处断开，按 {g} 米简化，"
-                        "非原始定位点）。",
+                        "轨迹过多时每段道路只画一次；非原始定位点）。",
                         "Patrol paths: each vehicle's drives in the chosen peak windows (broken where fixes are too "
-                        "far apart in time, simplified to {g} m; never raw GPS fixes)."),
+                        "far apart in time, simplified to {g} m, each stretch of road drawn once when there are "
+                        "many; never raw GPS fixes)."),
     "gaps.map_alt": ("覆盖缺口地图", "Map of coverage gaps"),
     "gap_kind.no_liaison": ("无挂钩民警", "No liaison officer"),
     "gap_kind.weak_liaison": ("挂钩偏弱（超负荷或单位过远）", "Weak liaison (overloaded or far)"),
