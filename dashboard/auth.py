@@ -14,6 +14,8 @@ from db.engine import database_url
 from db.settings import get_settings
 
 COOKIE = "xiaoan_token"
+SIGNED_OUT = "_xiaoan_signed_out"  # this session signed out: its browser's cookie is ignored and cleared
+CLEAR_COOKIE = f"<script>document.cookie = '{COOKIE}=; path=/; max-age=0; SameSite=Strict';</script>"
 LOAD_ROLES = ("clerk", "admin")  # who may load files
 PHONE_ROLES = ("leader", "admin")  # who sees officers' phone numbers in full
 
@@ -53,6 +55,7 @@ def _web() -> sa.Engine:
 def _remember(token: str) -> None:
     """Keep the token in the session and, for reloads and pasted links, in a same-site cookie."""
     st.session_state[data.TOKEN_KEY] = token
+    st.session_state.pop(SIGNED_OUT, None)
     hours = get_settings().session_hours
     st.html(f"<script>document.cookie = '{COOKIE}={token}; path=/; max-age={hours * 3600}; SameSite=Strict';"
             "</script>", unsafe_allow_javascript=True)
@@ -60,7 +63,8 @@ def _remember(token: str) -> None:
 
 def _token_from_request() -> str | None:
     """A token from the session, the cookie, or the trusted SSO header (when configured)."""
-    token = st.session_state.get(data.TOKEN_KEY) or st.context.cookies.get(COOKIE)
+    cookie = None if st.session_state.get(SIGNED_OUT) else st.context.cookies.get(COOKIE)
+    token = st.session_state.get(data.TOKEN_KEY) or cookie
     settings = get_settings()
     if not token and settings.trusted_user_header and settings.trusted_header_key:
         name = st.context.headers.get(settings.trusted_user_header)
@@ -107,6 +111,8 @@ def require(tr: Translator) -> User:
     user = current()
     if user:
         return user
+    if st.session_state.get(SIGNED_OUT):
+        st.html(CLEAR_COOKIE, unsafe_allow_javascript=True)  # drawn with the form, so the browser runs it
     box = st.empty()
     with box.container():
         token = _form(tr)
@@ -127,6 +133,5 @@ def sign_out_button(user: User, tr: Translator) -> None:
         with data.connect(data.reader()) as conn:
             access.audit(conn, "sign_out", None)
         st.session_state.pop(data.TOKEN_KEY, None)
-        st.html(f"<script>document.cookie = '{COOKIE}=; path=/; max-age=0; SameSite=Strict';</script>",
-                unsafe_allow_javascript=True)
+        st.session_state[SIGNED_OUT] = True
         st.rerun()

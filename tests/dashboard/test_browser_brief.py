@@ -98,3 +98,15 @@ def test_sign_in_in_chromium_survives_a_reload(served: str, signed_out_page: tup
     assert "xiaoan_token" not in page.url and "test-password" not in page.content()
     shoot_name = SHOTS / "signed_in_planner.png"
     page.screenshot(path=str(shoot_name))
+
+
+@pytest.mark.browser
+def test_sign_out_in_chromium_clears_the_cookie(served: str, browser_page: tuple[Page, dict[str, list]]) -> None:
+    """After signing out, a reload shows the sign-in form again: the cookie is gone."""
+    page, _ = browser_page
+    open_page(page, f"{served}/?{PERIOD}", "校安图 · 学校安全总览")
+    page.get_by_role("button", name="退出登录").click()
+    page.get_by_text("校安图 · 登录", exact=True).wait_for(state="visible")
+    page.wait_for_function("!document.cookie.includes('xiaoan_token=')", timeout=10_000)
+    page.reload(wait_until="domcontentloaded")
+    page.get_by_text("校安图 · 登录", exact=True).wait_for(state="visible")
