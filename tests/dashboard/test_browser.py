@@ -80,8 +80,11 @@ def test_click_a_school_and_follow_links(served: str, browser_page: tuple[Page, 
     page, seen = browser_page
     open_page(page, served + f"/?{PERIOD}&county=533325", "校安图 · 学校安全总览")
     box = map_box(page)
-    page.mouse.click(*pixel_of(seen["frames"], box, 99.300, 26.480))
-    page.wait_for_function("location.pathname.endsWith('/school')", timeout=30_000)
+    spot = pixel_of(seen["frames"], box, 99.300, 26.480)
+    page.mouse.move(*spot)  # the tooltip shows once the map picks objects: only then is a click taken
+    page.locator(".deck-tooltip").filter(has_text="兰坪县特殊教育学校").first.wait_for(state="visible", timeout=60_000)
+    page.mouse.click(*spot)
+    page.wait_for_function("location.pathname.endsWith('/school')", timeout=60_000)
     page.get_by_text("兰坪县特殊教育学校", exact=True).wait_for(timeout=30_000)
     assert "school=2153332502" in page.url and "county=533325" in page.url and "from=2025-03-03" in page.url
     settle(page)
