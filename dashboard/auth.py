@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import sqlalchemy as sa
@@ -10,14 +11,11 @@ import streamlit as st
 from dashboard import data
 from dashboard.i18n import Translator
 from db import access
-from db.engine import database_url
 from db.settings import get_settings
 
 COOKIE = "xiaoan_token"
 SIGNED_OUT = "_xiaoan_signed_out"  # this session signed out: its browser's cookie is ignored and cleared
-CLEAR_COOKIE = f"<script>document.cookie = '{COOKIE}=; path=/; max-age=0; SameSite=Strict';</script>"
-LOAD_ROLES = ("clerk", "admin")  # who may load files
-PHONE_ROLES = ("leader", "admin")  # who sees officers' phone numbers in full
+LOAD_ROLES = ("clerk", "admin")  # who may load files (who sees phones in full is decided in the database)
 
 
 @dataclass(frozen=True)
@@ -47,18 +45,26 @@ def _whose(reader: data.Reader) -> User | None:
     return User(found["user_name"], found["role"], found["county_adcode"]) if found else None
 
 
-def _web() -> sa.Engine:
-    """The low-privilege engine of the database in use."""
-    return data._engine(access.web_url(database_url()))  # noqa: SLF001  (one engine per URL, shared)
+def _set_cookie(value: str, seconds: int) -> None:
+    """Set (or, with 0 seconds, clear) the same-site sign-in cookie in the browser."""
+    st.html(f"<script>document.cookie = '{COOKIE}={value}; path=/; max-age={seconds}; SameSite=Strict';</script>",
+            unsafe_allow_javascript=True)
+
+
+def _signed_in(sign_in: Callable[[sa.Connection], str | None]) -> str | None:
+    """A token from a sign-in on the low-privilege role; a database failure becomes DataUnavailable."""
+    try:
+        with data.web_engine().begin() as conn:
+            return sign_in(conn)
+    except (sa.exc.SQLAlchemyError, OSError) as exc:
+        raise data.DataUnavailable(data.failure(exc)) from exc
 
 
 def _remember(token: str) -> None:
     """Keep the token in the session and, for reloads and pasted links, in a same-site cookie."""
     st.session_state[data.TOKEN_KEY] = token
     st.session_state.pop(SIGNED_OUT, None)
-    hours = get_settings().session_hours
-    st.html(f"<script>document.cookie = '{COOKIE}={token}; path=/; max-age={hours * 3600}; SameSite=Strict';"
-            "</script>", unsafe_allow_javascript=True)
+    _set_cookie(token, get_settings().session_hours * 3600)
 
 
 def _token_from_request() -> str | None:
@@ -69,8 +75,8 @@ def _token_from_request() -> str | None:
     if not token and settings.trusted_user_header and settings.trusted_header_key:
         name = st.context.headers.get(settings.trusted_user_header)
         if name:
-            with _web().begin() as conn:
-                token = access.sign_in_trusted(conn, name, settings.trusted_header_key, settings.session_hours)
+            token = _signed_in(lambda conn: access.sign_in_trusted(conn, name, settings.trusted_header_key,
+                                                                   settings.session_hours))
     return token
 
 
@@ -96,11 +102,7 @@ def _form(tr: Translator) -> str | None:
         submitted = st.form_submit_button(tr("auth.submit"), type="primary")
     if not submitted:
         return None
-    try:
-        with _web().begin() as conn:
-            token = access.sign_in(conn, name.strip(), password, get_settings().session_hours)
-    except (sa.exc.SQLAlchemyError, OSError) as exc:
-        raise data.DataUnavailable(data.failure(exc)) from exc
+    token = _signed_in(lambda conn: access.sign_in(conn, name.strip(), password, get_settings().session_hours))
     if not token:
         st.error(tr("auth.failed"))
     return token
@@ -112,7 +114,7 @@ def require(tr: Translator) -> User:
     if user:
         return user
     if st.session_state.get(SIGNED_OUT):
-        st.html(CLEAR_COOKIE, unsafe_allow_javascript=True)  # drawn with the form, so the browser runs it
+        _set_cookie("", 0)  # drawn with the form, so the browser runs it
     box = st.empty()
     with box.container():
         token = _form(tr)

@@ -120,8 +120,15 @@ def data_as_of() -> dt.datetime | None:
     """When a load last stored rows (None before any)."""
     found = frame("brief_data_as_of")
     value = found["as_of"].iloc[0] if len(found) else None
-    return None if value is None or pd.isna(value) else value.to_pydatetime() if hasattr(value, "to_pydatetime") \
-        else value
+    return None if value is None or pd.isna(value) else pd.Timestamp(value).to_pydatetime()
+
+
+def web_engine() -> sa.Engine:
+    """The low-privilege role's engine, for signing in (shared, one per URL)."""
+    try:
+        return _engine(access.web_url(database_url()))
+    except (sa.exc.SQLAlchemyError, XiaoAnError, OSError) as exc:
+        raise DataUnavailable(failure(exc)) from exc
 
 
 def owner_engine() -> sa.Engine:

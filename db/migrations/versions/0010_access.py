@@ -76,7 +76,7 @@ FUNCTIONS = [
       SELECT * INTO found FROM app_user WHERE user_name = p_name;
       -- an unknown name costs a bcrypt too, so timing does not tell which names exist
       IF found.user_name IS NULL OR found.disabled OR found.password_hash IS NULL
-         OR crypt(coalesce(p_password, ''), coalesce(found.password_hash, gen_salt('bf', 8)))
+         OR crypt(coalesce(p_password, ''), coalesce(found.password_hash, gen_salt('bf', 12)))
             IS DISTINCT FROM found.password_hash THEN
         INSERT INTO audit_log (user_name, action, target) VALUES (left(coalesce(p_name, ''), 64), 'sign_in_failed',
                                                                   'password');
