@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import tomllib
 from functools import lru_cache
 from pathlib import Path
@@ -42,6 +43,8 @@ class Settings(BaseSettings):
     hotspot_permutations: int = Field(default=0, description="Gi* permutations; 0 uses the normal p-value")
     basemap_style_url: str | None = Field(default=None, description="intranet map style.json adding tiles")
     load_lock_timeout_s: int = Field(default=300, description="how long a load waits for another of its dataset")
+    refresh_workers: int = Field(default_factory=lambda: min(os.cpu_count() or 1, 4), ge=1, le=32,
+                                 description="connections computing `xiaoan refresh` (one per core, at most 4)")
     web_database_url: str | None = Field(default=None, description="URL of the dashboard's low-privilege role")
     web_password: str | None = Field(default=None, description="its password (default: kept in home/web-password)")
     session_hours: int = Field(default=12, ge=1, le=24, description="how long a sign-in lasts")

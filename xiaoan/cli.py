@@ -35,7 +35,7 @@ def holidays(years: list[int] = typer.Argument(..., help="years to fill, e.g. 20
 
 @app.command()
 def refresh() -> None:
-    """Recompute the derived tables (presence) from the tracks and the calendar in the database."""
+    """Recompute the derived tables (presence, patrol paths) from the tracks and the calendar in the database."""
     from db.analytics import presence
     from etl.datasets import DATASETS
     from etl.runner import lock_dataset
@@ -44,7 +44,8 @@ def refresh() -> None:
     try:
         with engine.begin() as conn:
             lock_dataset(conn, DATASETS["tracks"])  # no track load or prune meanwhile
-            kept, rows = presence.horizon(conn), presence.refresh_all(conn)
+            kept = presence.horizon(conn)
+            rows = presence.refresh_all(conn, workers=get_settings().refresh_workers)
     finally:
         engine.dispose()
     typer.echo(f"presence: {rows} school × day × window rows")

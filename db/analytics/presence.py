@@ -8,18 +8,22 @@ import json
 import pandas as pd
 import sqlalchemy as sa
 
-from db.analytics import paths
+from db.analytics import derived, paths
+from db.analytics.derived import Job
 from db.analytics.reports import frame
 from db.settings import Settings, get_settings
 from db.sql import query
 
+COLUMNS = ("school_code", "day", "window_name", "present", "first_seen", "last_seen", "dwell_min",
+           "min_distance_m", "vehicle_ids", "radius_m")
 
-def windows_json(settings: Settings) -> str:
-    """The peak windows as the JSON the refresh query reads: defaults, then per-type replacements."""
+
+def windows_json(settings: Settings, names: list[str] | None = None) -> str:
+    """The peak windows (only `names` if given) as the JSON the refresh reads: defaults, then per-type ones."""
     rows = [{"name": n, "school_type": None, "starts": s, "ends": e} for n, (s, e) in settings.peak_windows.items()]
     for school_type, windows in settings.peak_windows_by_type.items():
         rows += [{"name": n, "school_type": school_type, "starts": s, "ends": e} for n, (s, e) in windows.items()]
-    return json.dumps(rows, ensure_ascii=False)
+    return json.dumps([r for r in rows if names is None or r["name"] in names], ensure_ascii=False)
 
 
 def school_days(conn: sa.Connection, first: dt.date, last: dt.date) -> list[dt.date]:
@@ -32,6 +36,15 @@ def horizon(conn: sa.Connection) -> dt.date | None:
     return conn.execute(query("presence_horizon")).scalar()
 
 
+def job(days: list[dt.date], settings: Settings, schools: list[str] | None = None,
+        names: list[str] | None = None) -> Job:
+    """Presence of these school days (schools, windows `names`; default all) as a derived job."""
+    return Job("presence", COLUMNS, "presence_rows", setup="presence_work_mem", params={
+        "days": days, "schools": schools, "windows": windows_json(settings, names), "tz": settings.timezone,
+        "gap_s": settings.gap_limit_s, "radius_m": settings.presence_radius_m,
+        "guard_radius_m": settings.guard_post_radius_m, "near_m": settings.near_miss_m})
+
+
 def refresh_days(conn: sa.Connection, days: list[dt.date], schools: list[str] | None = None,
                  settings: Settings | None = None) -> int:
     """Recompute presence for these school days (and schools) on or after the horizon; return the rows written."""
@@ -39,42 +52,57 @@ def refresh_days(conn: sa.Connection, days: list[dt.date], schools: list[str] | 
     days = sorted({d for d in days if kept is None or d >= kept})
     if not days:
         return 0
-    params = {"days": days, "schools": schools}
-    conn.execute(query("presence_work_mem"))
-    conn.execute(query("presence_delete"), params)
-    result = conn.execute(query("presence_insert"), {
-        **params, "windows": windows_json(settings), "tz": settings.timezone, "gap_s": settings.gap_limit_s,
-        "radius_m": settings.presence_radius_m, "guard_radius_m": settings.guard_post_radius_m,
-        "near_m": settings.near_miss_m})
-    return result.rowcount
+    conn.execute(query("presence_delete"), {"days": days, "schools": schools})
+    return derived.insert(conn, job(days, settings, schools))
 
 
-def refresh_range(conn: sa.Connection, first: dt.date, last: dt.date, settings: Settings | None = None) -> int:
-    """Recompute presence between first and last, from the horizon on: rows for school days, none for others."""
-    kept = horizon(conn)
+def jobs(first: dt.date, last: dt.date, school: list[dt.date], settings: Settings, workers: int) -> list[Job]:
+    """Presence and paths jobs for first…last: one of each, or, for workers, one per day (or day and window)."""
+    if workers <= 1:
+        return [paths.job(first, last, settings)] + ([job(school, settings)] if school else [])
+    local = [first + dt.timedelta(days=i) for i in range((last - first).days + 1)]
+    if len(local) >= 2 * workers:  # a day a job: the days balance the workers
+        return [j for d in local for j in [paths.job(d, d, settings)] + ([job([d], settings)] if d in school else [])]
+    names = list(dict.fromkeys([*settings.peak_windows, *(n for w in settings.peak_windows_by_type.values()
+                                                          for n in w)]))  # few days: a window of a day a job
+    return [j for d in local for n in names
+            for j in ([paths.job(d, d, settings, [n])] if n in settings.peak_windows else [])
+            + ([job([d], settings, names=[n])] if d in school else [])]
+
+
+def refresh_range(conn: sa.Connection, first: dt.date, last: dt.date, settings: Settings | None = None,
+                  workers: int = 1) -> int:
+    """Recompute presence (and the map's patrol paths) between first and last, from the horizon on; rows written.
+
+    With workers > 1 the rows are computed by that many connections on this transaction's snapshot: only for a
+    refresh of what is committed (not inside a load, whose points they would not see).
+    """
+    settings, kept = settings or get_settings(), horizon(conn)
     first = max(first, kept) if kept is not None else first
     if first > last:
         return 0
-    conn.execute(query("presence_delete_range"), {"date_from": first, "date_to": last})
-    paths.refresh_range(conn, first, last, settings)  # the map's patrol paths of the same days
-    return refresh_days(conn, school_days(conn, first, last), settings=settings)
+    span = {"date_from": first, "date_to": last}
+    conn.execute(query("presence_delete_range"), span)
+    conn.execute(query("paths_delete_range"), span)
+    written = derived.insert_all(conn, jobs(first, last, school_days(conn, first, last), settings, workers), workers)
+    return written.get("presence", 0)
 
 
 def refresh_after_load(conn: sa.Connection, first_ts: dt.datetime, last_ts: dt.datetime,
-                       settings: Settings | None = None) -> int:
+                       settings: Settings | None = None, workers: int = 1) -> int:
     """Incremental refresh for the local days that newly loaded points (first_ts…last_ts) touch."""
     settings = settings or get_settings()
     span = conn.execute(query("local_days_between"), {
         "a": first_ts, "b": last_ts, "gap_s": settings.gap_limit_s, "tz": settings.timezone}).one()
-    return refresh_range(conn, span.first_day, span.last_day, settings)
+    return refresh_range(conn, span.first_day, span.last_day, settings, workers)
 
 
-def refresh_all(conn: sa.Connection, settings: Settings | None = None) -> int:
+def refresh_all(conn: sa.Connection, settings: Settings | None = None, workers: int = 1) -> int:
     """Full refresh: every school day from the first to the last GPS fix in the database."""
     span = conn.execute(query("track_span")).one()
     if span.first_ts is None:
         return 0
-    return refresh_after_load(conn, span.first_ts, span.last_ts, settings)
+    return refresh_after_load(conn, span.first_ts, span.last_ts, settings, workers)
 
 
 def export(conn: sa.Connection, date_from: dt.date, date_to: dt.date, counties: list[str] | None = None,

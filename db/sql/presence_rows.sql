@@ -5,8 +5,6 @@
 -- How it is fast: the fixes come by the primary key, one index range per vehicle and window span (no scan
 -- of the month); a path finds its candidate gates by a hash join on a 250 m grid cell of its midpoint (gates
 -- are entered in every cell within reach), paths longer than 500 m by the GiST index on school.gate_utm.
-INSERT INTO presence (school_code, day, window_name, present, first_seen, last_seen, dwell_min,
-                      min_distance_m, vehicle_ids, radius_m)
 WITH days AS (
     SELECT unnest(CAST(:days AS date[])) AS day
 ), win AS (

@@ -4,7 +4,6 @@
 -- window, with the adcodes of the counties it meets and its length (m, on the ellipsoid). The fixes come by the
 -- primary key, one index range per vehicle and window (no scan of the month), in order; counties are tested in
 -- small pieces (ST_Subdivide).
-INSERT INTO patrol_path (day, vehicle_id, window_name, geom, counties, tolerance_m, length_m)
 WITH area AS MATERIALIZED (  -- the counties cut into small pieces: each test of a path is cheap
     SELECT adcode, ST_Subdivide(geom, 64) AS geom FROM county
 ), days AS (
