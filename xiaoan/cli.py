@@ -34,18 +34,31 @@ def holidays(years: list[int] = typer.Argument(..., help="years to fill, e.g. 20
 
 
 @app.command()
-def refresh() -> None:
+def refresh(
+    date_from: dt.datetime = typer.Option(None, "--from", formats=["%Y-%m-%d"], help="first local day (default: all)"),
+    date_to: dt.datetime = typer.Option(None, "--to", formats=["%Y-%m-%d"], help="last local day (default: --from)"),
+    workers: int = typer.Option(None, min=1, max=32, help="connections computing it (default: refresh_workers)"),
+) -> None:
     """Recompute the derived tables (presence, patrol paths) from the tracks and the calendar in the database."""
     from db.analytics import presence
     from etl.datasets import DATASETS
     from etl.runner import lock_dataset
 
+    if date_to is not None and date_from is None:
+        raise typer.BadParameter("--to needs --from", param_hint="--to")
+    workers = workers or get_settings().refresh_workers
     engine = make_engine(database_url())
     try:
         with engine.begin() as conn:
             lock_dataset(conn, DATASETS["tracks"])  # no track load or prune meanwhile
             kept = presence.horizon(conn)
-            rows = presence.refresh_all(conn, workers=get_settings().refresh_workers)
+            if date_from is None:
+                rows = presence.refresh_all(conn, workers=workers)
+            else:
+                first, last = date_from.date(), (date_to or date_from).date()
+                if last < first:
+                    raise typer.BadParameter(f"--to {last} is before --from {first}", param_hint="--to")
+                rows = presence.refresh_range(conn, first, last, workers=workers)
     finally:
         engine.dispose()
     typer.echo(f"presence: {rows} school × day × window rows")

@@ -46,6 +46,22 @@ def test_refresh_then_export_presence_one_row_per_school_day_and_window(use_db):
     assert rows[0]["first_seen"] == "07:50:00" and rows[0]["vehicles"] == "1" and rows[0]["vehicle_ids"] == "云Q1"
 
 
+def test_refresh_of_some_days_on_two_connections_keeps_the_others(use_db):
+    seed(use_db)
+    assert runner.invoke(app, ["refresh", "--workers", "1"]).exit_code == 0
+    engine = make_engine(use_db)
+    with engine.begin() as conn:  # the Monday's afternoon fix is gone; Friday's presence must survive
+        conn.execute(sa.text("DELETE FROM track_point WHERE ts > '2026-09-05'"))
+    monday = runner.invoke(app, ["refresh", "--from", "2026-09-07", "--workers", "2"])
+    assert monday.exit_code == 0 and "presence: 3 " in monday.output, monday.output
+    with engine.connect() as conn:
+        present = conn.execute(sa.text("SELECT day::text, window_name FROM presence WHERE present")).all()
+    engine.dispose()
+    assert present == [("2026-09-04", "morning")]
+    backwards = runner.invoke(app, ["refresh", "--from", "2026-09-07", "--to", "2026-09-04"])
+    assert backwards.exit_code == 2 and "before --from" in backwards.output
+
+
 def test_export_to_excel_and_a_county_filter(use_db, tmp_path):
     seed(use_db)
     out = tmp_path / "four100.xlsx"
