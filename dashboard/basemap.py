@@ -45,6 +45,18 @@ class CompactDeck(pdk.Deck):
                           ensure_ascii=False)
 
 
+class ReadyDeck(CompactDeck):
+    """A deck already written as JSON (a cached map): Streamlit sends the JSON as given, nothing is rebuilt."""
+
+    def __init__(self, spec: str) -> None:
+        super().__init__(map_provider=None, layers=[], tooltip=TOOLTIP)  # every deck here has TOOLTIP
+        self.spec = spec
+
+    def to_json(self) -> str:
+        """The stored JSON."""
+        return self.spec
+
+
 def county_layer(counties: Iterable[Row], selected: Sequence[str] = ()) -> pdk.Layer:
     """County outlines as the offline basemap; the selected counties are filled darker."""
     features = [{"type": "Feature", "geometry": c["geojson"],

@@ -21,6 +21,10 @@ Rows = list[dict[str, Any]]
 T = TypeVar("T")
 TTL_S = get_settings().cache_ttl_s
 TOKEN_KEY = "xiaoan_token"  # the signed-in user's token in the Streamlit session
+# What a page derives from its frames (maps as JSON, tables as shown, headline figures) is cached too, per
+# user and selection: a function of (reader, selection) called through run(), which reads its frames through
+# this module's readers of the same session, i.e. of that very reader. At most this many selections each.
+VIEW_ENTRIES = 32
 
 
 class Reader(NamedTuple):

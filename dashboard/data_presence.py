@@ -28,10 +28,11 @@ def presence_days(date_from: dt.date, date_to: dt.date, counties: Sequence[str],
                       windows=list(windows) if windows else None, radius_m=radius_m)
 
 
-@st.cache_resource(ttl=data.TTL_S, max_entries=64, show_spinner=False)
+@st.cache_data(ttl=data.TTL_S, max_entries=data.VIEW_ENTRIES, show_spinner=False)
 def _path_features(reader: data.Reader, date_from: dt.date, date_to: dt.date, counties: tuple[str, ...],
                    windows: tuple[str, ...], lang: str) -> tuple[dict, int, float]:
-    """The map's patrol-path features, built once per user and selection (shared, never modified)."""
+    """The map's patrol-path features, built once per user and selection (a data cache: cleared with the others
+    after a load, and kept pickled rather than as many live lists the garbage collector walks on every pass)."""
 
     def fetch(tolerance_m: float) -> pd.DataFrame:
         """The paths simplified with tolerance_m metres."""

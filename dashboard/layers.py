@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import pandas as pd
 import pydeck as pdk
 
-from dashboard.basemap import Basemap, CompactDeck, base_layers, deck
+from dashboard.basemap import Basemap, CompactDeck, ReadyDeck, base_layers, deck
 from dashboard.i18n import county_label, type_label
-from dashboard.legend import colour_of
+from dashboard.legend import Entry, colour_of
 from dashboard.map_marks import marks
 from dashboard.viewport import bounds, fit_view
 
@@ -20,6 +21,20 @@ MAP_SIZE = (700, MAP_HEIGHT)  # width × height the main maps are framed for
 BRIEF_MAP_SIZE = (1280, 800)  # the map of a 1920 × 1080 slide in brief mode
 MAX_POINTS = 10_000  # ≈ 1.5 MB at most; more is never sent (the tables list everything)
 POINT_FIELDS = ["school_code", "name", "school_type", "county_zh", "county_en", "lon", "lat"]
+
+
+@dataclass(frozen=True)
+class BuiltMap:
+    """A page's map as sent (built once per user and selection): the deck's JSON, its legend, its note's figure."""
+
+    spec: str
+    entries: tuple[Entry, ...] = ()
+    tolerance: float | None = None  # metres the patrol paths were simplified with (gaps map)
+
+    @property
+    def deck(self) -> ReadyDeck:
+        """The deck to hand to st.pydeck_chart."""
+        return ReadyDeck(self.spec)
 
 
 def point_rows(frame: pd.DataFrame, *extra: str) -> list[dict[str, Any]]:

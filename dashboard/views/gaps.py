@@ -4,22 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import (
-    charts,
-    data_map,
-    data_overview,
-    data_presence,
-    data_reports,
-    fmt,
-    gaps,
-    layers,
-    layers_paths,
-    metrics,
-    page,
-    tables,
-    urlstate,
-    widgets,
-)
+from dashboard import charts, data_gaps, data_map, data_presence, fmt, page, urlstate, widgets
 from dashboard.i18n import label
 from dashboard.widgets import Card
 from db.settings import get_settings
@@ -43,58 +28,38 @@ on = urlstate.day(right, tr("gaps.on"), "on", "gaps_on", f.date_to, f.date_from,
 p.note(tr("gaps.radius_note").format(r=fmt.num(settings.presence_radius_m),
                                          g=fmt.num(settings.guard_post_radius_m), n=fmt.num(settings.near_miss_m)))
 
-chosen_windows = None if window == "all" else [window]
-radius_m = None if radius == "stored" else float(radius)
-schools = page.load(tr, data_overview.schools_frame, f)
-codes = data_overview.codes_of(f, schools)
-coverage = metrics.only(page.load(tr, data_reports.coverage, on, f.county_arg), codes)
-days = metrics.only(page.load(tr, data_presence.presence_days, f.date_from, f.date_to, f.counties, chosen_windows,
-                              radius_m), codes)
-table = gaps.gap_table(schools, coverage, days)
-count = table["gap"].value_counts()
-never = int(((table["windows"] > 0) & (table["present"] == 0)).sum())
-p.cards([Card(tr("gaps.no_liaison"), fmt.num((~table["covered"]).sum()), rise_is_bad=True),
-               Card(tr("gaps.weak_liaison"), fmt.num((table["covered"] & table["gap_reason"].notna()).sum())),
-               Card(tr("gaps.no_presence_schools"), fmt.num(never)),
-               Card(tr("gaps.presence"), fmt.pct(metrics.presence_rate(days)), help=tr("metric.presence_help"))])
-if schools.empty:
+selection = data_gaps.Selection(f, None if window == "all" else (window,),
+                               None if radius == "stored" else float(radius), on)
+listing = page.load(tr, data_gaps.gap_list, selection, lang)
+p.cards([Card(tr("gaps.no_liaison"), fmt.num(listing.no_liaison), rise_is_bad=True),
+               Card(tr("gaps.weak_liaison"), fmt.num(listing.weak_liaison)),
+               Card(tr("gaps.no_presence_schools"), fmt.num(listing.never_present)),
+               Card(tr("gaps.presence"), fmt.pct(listing.presence), help=tr("metric.presence_help"))])
+if listing.no_schools:
     st.info(tr("info.no_schools"))
-elif days.empty:
+elif listing.no_days:
     st.info(tr("gaps.no_days"))
 
-path_features, vehicles, tolerance = page.load(tr, data_presence.path_features, f.date_from, f.date_to, f.counties,
-                                              chosen_windows, lang)
-rows = layers.point_rows(table, "gap")
-points = layers.school_points(rows, lang, lambda s: gaps.KIND_COLOURS[s["gap"]],
-                              lambda s: label("gap_kind", s["gap"], lang))
-base = page.load(tr, data_map.basemap, p.counties, f.counties)
-deck = layers.map_deck(base, [layers_paths.path_layer(path_features),
-                              layers.school_layer(points)], f.counties, lang, data_map.style_url(),
-                      size=p.map_size)
+built = page.load(tr, data_gaps.gap_map, selection, lang, p.map_size, data_map.style_url())
 map_col, legend_col = p.map_columns()
 with map_col:
-    page.school_map(deck, "gaps_map", tr("gaps.map_alt"), p.map_size[1])
-    p.note(tr("gaps.paths_note").format(g=fmt.num(tolerance)) + " " + tr("map.pick"))
+    page.school_map(built.deck, "gaps_map", tr("gaps.map_alt"), p.map_size[1])
+    p.note(tr("gaps.paths_note").format(g=fmt.num(built.tolerance)) + " " + tr("map.pick"))
 with legend_col:
-    entries = [(gaps.KIND_COLOURS[k], label("gap_kind", k, lang), int(count.get(k, 0)), "dot") for k in gaps.KINDS]
-    entries.append((layers_paths.LEGEND_COLOUR, tr("legend.paths"), vehicles, "line"))
-    widgets.legend_box(entries, lang, tr("legend.status"), tr("legend.title"))
+    widgets.legend_box(built.entries, lang, tr("legend.status"), tr("legend.title"))
 p.finish_map()
 
 st.subheader(tr("gaps.list"))
-listed = table[table["gap"] != "ok"].reset_index(drop=True)
-if listed.empty:
+if not listing.codes:
     st.info(tr("gaps.none"))
-shown = tables.gap_list(listed.assign(reason=gaps.reasons(listed)), p.counties, lang)
-picked = st.dataframe(shown, hide_index=True, width="stretch", key="gap_rows", on_select="rerun",
+picked = st.dataframe(listing.shown, hide_index=True, width="stretch", key="gap_rows", on_select="rerun",
                       selection_mode="multi-row")
 rows_picked = list(picked.selection.rows) if picked else []
-chosen = [listed.loc[i, "school_code"] for i in rows_picked if i < len(listed)] or list(
-    listed["school_code"][:CALENDAR_SCHOOLS])
+chosen = [listing.codes[i] for i in rows_picked if i < len(listing.codes)] or listing.codes[:CALENDAR_SCHOOLS]
 
 st.subheader(tr("gaps.calendar"))
 st.caption(tr("gaps.calendar_note").format(n=CALENDAR_SCHOOLS))
-cells = gaps.calendar(days, schools, chosen)
+cells = page.load(tr, data_gaps.calendar, selection, chosen)
 last_days = sorted(cells["date"].unique())[-CALENDAR_DAYS:]
 if len(cells["date"].unique()) > CALENDAR_DAYS:
     st.caption(tr("gaps.calendar_cut").format(n=CALENDAR_DAYS))
