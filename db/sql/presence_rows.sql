@@ -31,16 +31,17 @@ WITH days AS (
     SELECT unnest(range_agg(tstzrange(w0 - make_interval(secs => :gap_s), w1 + make_interval(secs => :gap_s))))
         AS r
     FROM slot
-), cell AS MATERIALIZED (  -- each gate in every grid cell holding a point within d + longest / 2 (+1 m) of it
-    SELECT g.school_code, g.gx, g.gy, b.x0 + i % b.nx AS cx, b.y0 + i / b.nx AS cy
+), box AS MATERIALIZED (  -- the grid cells holding a point within d + longest / 2 (+1 m) of each gate
+    SELECT g.school_code, g.gx, g.gy, CAST(floor((g.gx - d - longest / 2 - 1) / cell) AS int) AS x0,
+           CAST(floor((g.gy - d - longest / 2 - 1) / cell) AS int) AS y0,
+           CAST(floor((g.gx + d + longest / 2 + 1) / cell) AS int) - CAST(floor((g.gx - d - longest / 2 - 1) / cell) AS int)
+           + 1 AS nx,
+           CAST(floor((g.gy + d + longest / 2 + 1) / cell) AS int) - CAST(floor((g.gy - d - longest / 2 - 1) / cell) AS int)
+           + 1 AS ny
     FROM gate g CROSS JOIN reach
-    CROSS JOIN LATERAL (SELECT CAST(floor((g.gx - d - longest / 2 - 1) / cell) AS int) AS x0,
-                               CAST(floor((g.gy - d - longest / 2 - 1) / cell) AS int) AS y0,
-                               CAST(floor((g.gx + d + longest / 2 + 1) / cell) AS int) AS x1,
-                               CAST(floor((g.gy + d + longest / 2 + 1) / cell) AS int) AS y1,
-                               CAST(floor((g.gx + d + longest / 2 + 1) / cell) AS int)
-                               - CAST(floor((g.gx - d - longest / 2 - 1) / cell) AS int) + 1 AS nx) AS b
-    CROSS JOIN LATERAL generate_series(0, b.nx * (b.y1 - b.y0 + 1) - 1) AS i
+), cell AS MATERIALIZED (  -- each gate in every one of its cells
+    SELECT b.school_code, b.gx, b.gy, b.x0 + i % b.nx AS cx, b.y0 + i / b.nx AS cy
+    FROM box b CROSS JOIN LATERAL generate_series(0, b.nx * b.ny - 1) AS i
 ), pt AS (  -- vehicle by vehicle (in order: the window's sort finds its input sorted), span by span
     SELECT p.vehicle_id, p.ts, ST_X(p.g) AS x, ST_Y(p.g) AS y, CAST(p.ts AT TIME ZONE CAST(:tz AS text) AS date) AS d
     FROM (SELECT v.vehicle_id, q.ts, ST_Transform(q.geom, 32647) AS g
@@ -82,10 +83,10 @@ WITH days AS (
       AND (CAST(:schools AS text[]) IS NULL OR s.school_code = ANY(CAST(:schools AS text[])))
 ), piece AS (  -- ... during one of that school's windows: xiaoan_segment_near_gate inlined, step by step
     SELECT *, dx * dx + dy * dy AS a, fx * dx + fy * dy AS half_b, fx * fx + fy * fy - r * r AS c,
-           CASE WHEN dur > 0 THEN GREATEST(0, EXTRACT(EPOCH FROM w0 - t0)::float8 / dur) ELSE 0 END AS lo,
-           CASE WHEN dur > 0 THEN LEAST(1, EXTRACT(EPOCH FROM w1 - t0)::float8 / dur) ELSE 0 END AS hi
+           CASE WHEN dur > 0 THEN GREATEST(0, date_part('epoch', w0 - t0) / dur) ELSE 0 END AS lo,
+           CASE WHEN dur > 0 THEN LEAST(1, date_part('epoch', w1 - t0) / dur) ELSE 0 END AS hi
     FROM (SELECT sl.school_code, sl.day, sl.name, sl.r, sl.w0, sl.w1, n.vehicle_id, n.t0,
-                 EXTRACT(EPOCH FROM n.t1 - n.t0)::float8 AS dur, n.x1 - n.x0 AS dx, n.y1 - n.y0 AS dy,
+                 date_part('epoch', n.t1 - n.t0) AS dur, n.x1 - n.x0 AS dx, n.y1 - n.y0 AS dy,
                  n.x0 - sl.gx AS fx, n.y0 - sl.gy AS fy
           FROM near n
           JOIN slot sl ON sl.school_code = n.school_code AND sl.day = n.day AND n.t1 >= sl.w0 AND n.t0 < sl.w1
@@ -103,23 +104,24 @@ WITH days AS (
     FROM piece
     OFFSET 0
 ), hit AS (
-    SELECT school_code, day, name, r, vehicle_id,
-           sqrt((fx + s_close * dx) ^ 2 + (fy + s_close * dy) ^ 2) AS closest_m,
-           CASE WHEN s_in <= s_out AND t0 + make_interval(secs => s_in * dur) < w1
-                THEN GREATEST(t0 + make_interval(secs => s_in * dur), w0) END AS enter_at,
-           CASE WHEN s_in <= s_out AND t0 + make_interval(secs => s_in * dur) < w1
-                THEN LEAST(t0 + make_interval(secs => s_out * dur), w1) END AS leave_at
-    FROM solved
+    SELECT school_code, day, name, r, vehicle_id, closest_m,
+           CASE WHEN t_in < w1 THEN GREATEST(t_in, w0) END AS enter_at,
+           CASE WHEN t_in < w1 THEN LEAST(t_out, w1) END AS leave_at
+    FROM (SELECT school_code, day, name, r, vehicle_id, w0, w1,
+                 sqrt((fx + s_close * dx) * (fx + s_close * dx) + (fy + s_close * dy) * (fy + s_close * dy)) AS closest_m,
+                 CASE WHEN s_in <= s_out THEN t0 + make_interval(secs => s_in * dur) END AS t_in,
+                 CASE WHEN s_in <= s_out THEN t0 + make_interval(secs => s_out * dur) END AS t_out
+          FROM solved OFFSET 0) AS h
 ), agg AS (
     SELECT school_code, day, name, min(closest_m) FILTER (WHERE closest_m <= GREATEST(CAST(:near_m AS float8), r))
                AS min_distance_m,
            min(enter_at) AS first_seen, max(leave_at) AS last_seen,
            range_agg(tstzrange(enter_at, leave_at, '[]')) FILTER (WHERE enter_at IS NOT NULL) AS inside,
-           array_agg(DISTINCT vehicle_id ORDER BY vehicle_id) FILTER (WHERE enter_at IS NOT NULL) AS vehicle_ids
+           array_agg(vehicle_id) FILTER (WHERE enter_at IS NOT NULL) AS vehicles
     FROM hit GROUP BY school_code, day, name
 )
 SELECT sl.school_code, sl.day, sl.name, a.first_seen IS NOT NULL, a.first_seen, a.last_seen,
        COALESCE((SELECT sum(EXTRACT(EPOCH FROM upper(r) - lower(r))) FROM unnest(a.inside) AS r), 0) / 60.0,
-       a.min_distance_m, COALESCE(a.vehicle_ids, '{}'), sl.r
+       a.min_distance_m, ARRAY(SELECT DISTINCT v FROM unnest(a.vehicles) AS v ORDER BY v), sl.r
 FROM slot sl
 LEFT JOIN agg a USING (school_code, day, name)
