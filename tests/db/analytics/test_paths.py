@@ -110,3 +110,17 @@ def test_the_presence_refresh_refreshes_the_paths_of_its_days(db):
     with db.begin() as conn:
         refresh_range(conn, DAY, DAY, SETTINGS)
     assert list(stored(db)) == [(DAY, "A", "morning")]
+
+
+def test_lone_fixes_between_runs_are_dropped_and_runs_keep_their_order(db):
+    drive(db, "A", [(at(DAY, 7, 35), 0, 0), (at(DAY, 7, 35, 30), 0, 300),
+                    (at(DAY, 7, 40), 500, 500),  # alone between two gaps: no run
+                    (at(DAY, 7, 45), 1000, 0), (at(DAY, 7, 45, 30), 1000, 300), (at(DAY, 7, 46), 1000, 600),
+                    (at(DAY, 11, 40), 0, -300_000), (at(DAY, 11, 41), 300, -300_000)])  # far south of the counties
+    assert refresh(db) == 2
+    got = stored(db)
+    assert got[(DAY, "A", "morning")][:2] == ([[(0, 0), (0, 300)], [(1000, 0), (1000, 600)]], ["533301"])
+    assert got[(DAY, "A", "noon")][:2] == ([[(0, -300_000), (300, -300_000)]], [])
+    with db.connect() as conn:
+        length = conn.execute(sa.text("SELECT length_m FROM patrol_path WHERE window_name = 'morning'")).scalar()
+    assert length == pytest.approx(900, rel=2e-3)  # on the ellipsoid, not the UTM grid
