@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterator, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from queue import Empty, SimpleQueue
+from threading import Event
 
 import psycopg
 import sqlalchemy as sa
@@ -76,7 +77,8 @@ def _rows(conn: sa.Connection, worker: psycopg.Connection, job: Job) -> bytes:
 def insert_all(conn: sa.Connection, jobs: Sequence[Job], workers: int = 1) -> dict[str, int]:
     """Write the jobs' rows in this transaction, computed here or by `workers` connections on its snapshot.
 
-    Returns the rows written per table.
+    Each job's rows are written as soon as a worker has them, so memory holds a few jobs, not all. Returns the
+    rows written per table.
     """
     written = dict.fromkeys((job.table for job in jobs), 0)
     if workers <= 1 or len(jobs) <= 1:
@@ -87,23 +89,40 @@ def insert_all(conn: sa.Connection, jobs: Sequence[Job], workers: int = 1) -> di
     pending: SimpleQueue[Job] = SimpleQueue()
     for job in jobs:
         pending.put(job)
+    done: SimpleQueue[tuple[Job, bytes]] = SimpleQueue()
+    stop = Event()
 
-    def work() -> list[tuple[Job, bytes]]:
-        done = []
+    def work() -> None:
         with _worker(conn, snapshot) as worker:
-            while True:
+            while not stop.is_set():
                 try:
                     job = pending.get_nowait()
                 except Empty:
-                    return done
-                done.append((job, _rows(conn, worker, job)))
+                    return
+                done.put((job, _rows(conn, worker, job)))
 
     with ThreadPoolExecutor(max_workers=min(workers, len(jobs)), thread_name_prefix="derived") as pool:
-        results = [item for future in [pool.submit(work) for _ in range(min(workers, len(jobs)))]
-                   for item in future.result()]
-    for job, data in results:
-        written[job.table] += _write(conn, job, data)
+        futures = [pool.submit(work) for _ in range(min(workers, len(jobs)))]
+        try:
+            for _ in jobs:
+                job, data = _next(done, futures)
+                written[job.table] += _write(conn, job, data)
+        finally:
+            stop.set()  # a failure here or in a worker: the others stop after their current job
     return written
+
+
+def _next(done: SimpleQueue[tuple[Job, bytes]], futures: list[Future]) -> tuple[Job, bytes]:
+    """The next finished job's rows; a worker's exception as soon as it has failed."""
+    while True:
+        try:
+            return done.get(timeout=0.1)
+        except Empty:
+            for future in futures:
+                if future.done() and future.exception() is not None:
+                    raise future.exception() from None
+            if all(future.done() for future in futures) and done.empty():
+                raise RuntimeError("the workers stopped before every job was done") from None
 
 
 def _write(conn: sa.Connection, job: Job, data: bytes) -> int:
