@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any, NamedTuple, TypeVar
 
 import pandas as pd
@@ -22,8 +23,9 @@ T = TypeVar("T")
 TTL_S = get_settings().cache_ttl_s
 TOKEN_KEY = "xiaoan_token"  # the signed-in user's token in the Streamlit session
 # What a page derives from its frames (maps as JSON, tables as shown, headline figures) is cached too, per
-# user and selection: a function of (reader, selection) called through run(), which reads its frames through
-# this module's readers of the same session, i.e. of that very reader. At most this many selections each.
+# user and selection: a cached function of (reader, selection), called through run(), whose body reads its
+# frames `with reading_as(reader)`, so that what it reads is that reader's, the cache's key. At most this many
+# selections each.
 VIEW_ENTRIES = 32
 
 
@@ -34,6 +36,9 @@ class Reader(NamedTuple):
 
     url: str
     token: str
+
+
+_reading_as: ContextVar[Reader | None] = ContextVar("xiaoan_reader", default=None)  # see VIEW_ENTRIES
 
 
 class DataUnavailable(Exception):
@@ -86,8 +91,18 @@ def _schools(reader: Reader, counties: tuple[str, ...]) -> Rows:
 
 
 def reader() -> Reader:
-    """The current session's way to the database."""
-    return Reader(access.web_url(database_url()), str(st.session_state.get(TOKEN_KEY) or ""))
+    """The current session's way to the database (within reading_as: the reader given there)."""
+    return _reading_as.get() or Reader(access.web_url(database_url()), str(st.session_state.get(TOKEN_KEY) or ""))
+
+
+@contextmanager
+def reading_as(given: Reader) -> Iterator[None]:
+    """Every read within goes through the given reader (a cached view's key), whatever the session holds."""
+    token = _reading_as.set(given)
+    try:
+        yield
+    finally:
+        _reading_as.reset(token)
 
 
 def run(fn: Callable[..., T], *args: Any) -> T:

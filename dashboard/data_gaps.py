@@ -44,7 +44,6 @@ class GapList:
     weak_liaison: int
     never_present: int  # schools with school-day windows and presence in none
     presence: float | None
-    kinds: dict[str, int]  # schools per gap kind
     no_schools: bool
     no_days: bool
     codes: list[str]  # the listed schools, in the list's order
@@ -75,15 +74,16 @@ def gap_list(s: Selection, lang: str) -> GapList:
 @st.cache_data(ttl=TTL_S, max_entries=VIEW_ENTRIES, show_spinner=False)
 def _gap_list(reader: data.Reader, s: Selection, lang: str) -> GapList:
     """gap_list() of the reader's user (the reader is this cache's key; see data.VIEW_ENTRIES)."""
-    schools, table, days = _frames(s)
-    listed = table[table["gap"] != "ok"].reset_index(drop=True)
-    shown = tables.gap_list(listed.assign(reason=gaps.reasons(listed)), data.counties(), lang)
-    return GapList(
-        no_liaison=int((~table["covered"]).sum()),
-        weak_liaison=int((table["covered"] & table["gap_reason"].notna()).sum()),
-        never_present=int(((table["windows"] > 0) & (table["present"] == 0)).sum()),
-        presence=metrics.presence_rate(days), kinds={k: int(n) for k, n in table["gap"].value_counts().items()},
-        no_schools=schools.empty, no_days=days.empty, codes=listed["school_code"].tolist(), shown=shown)
+    with data.reading_as(reader):
+        schools, table, days = _frames(s)
+        listed = table[table["gap"] != "ok"].reset_index(drop=True)
+        shown = tables.gap_list(listed.assign(reason=gaps.reasons(listed)), data.counties(), lang)
+        return GapList(
+            no_liaison=int((~table["covered"]).sum()),
+            weak_liaison=int((table["covered"] & table["gap_reason"].notna()).sum()),
+            never_present=int(((table["windows"] > 0) & (table["present"] == 0)).sum()),
+            presence=metrics.presence_rate(days), no_schools=schools.empty, no_days=days.empty,
+            codes=listed["school_code"].tolist(), shown=shown)
 
 
 def gap_map(s: Selection, lang: str, size: tuple[int, int], style_url: str | None) -> layers.BuiltMap:
@@ -95,18 +95,19 @@ def gap_map(s: Selection, lang: str, size: tuple[int, int], style_url: str | Non
 def _gap_map(reader: data.Reader, s: Selection, lang: str, size: tuple[int, int], style_url: str | None
              ) -> layers.BuiltMap:
     """gap_map() of the reader's user (the reader is this cache's key; see data.VIEW_ENTRIES)."""
-    f = s.filters
-    _, table, _ = _frames(s)
-    features, vehicles, tolerance = data_presence.path_features(f.date_from, f.date_to, f.counties, s.windows, lang)
-    points = layers.school_points(layers.point_rows(table, "gap"), lang, lambda r: gaps.KIND_COLOURS[r["gap"]],
-                                  lambda r: label("gap_kind", r["gap"], lang))
-    base = data_map.basemap(data.counties(), f.counties)
-    deck = layers.map_deck(base, [layers_paths.path_layer(features), layers.school_layer(points)], f.counties,
-                           lang, style_url, size=size)
-    count = table["gap"].value_counts()
-    entries = [(gaps.KIND_COLOURS[k], label("gap_kind", k, lang), int(count.get(k, 0)), "dot") for k in gaps.KINDS]
-    entries.append((layers_paths.LEGEND_COLOUR, t("legend.paths", lang), vehicles, "line"))
-    return layers.BuiltMap(deck.to_json(), tuple(entries), tolerance)
+    with data.reading_as(reader):
+        f = s.filters
+        _, table, _ = _frames(s)
+        features, vehicles, tolerance = data_presence.path_features(f.date_from, f.date_to, f.counties, s.windows, lang)
+        points = layers.school_points(layers.point_rows(table, "gap"), lang, lambda r: gaps.KIND_COLOURS[r["gap"]],
+                                      lambda r: label("gap_kind", r["gap"], lang))
+        base = data_map.basemap(data.counties(), f.counties)
+        deck = layers.map_deck(base, [layers_paths.path_layer(features), layers.school_layer(points)], f.counties,
+                               lang, style_url, size=size)
+        count = table["gap"].value_counts()
+        entries = [(gaps.KIND_COLOURS[k], label("gap_kind", k, lang), int(count.get(k, 0)), "dot") for k in gaps.KINDS]
+        entries.append((layers_paths.LEGEND_COLOUR, t("legend.paths", lang), vehicles, "line"))
+        return layers.BuiltMap(deck.to_json(), tuple(entries), tolerance)
 
 
 def calendar(s: Selection, codes: Sequence[str]) -> pd.DataFrame:
@@ -117,5 +118,6 @@ def calendar(s: Selection, codes: Sequence[str]) -> pd.DataFrame:
 @st.cache_data(ttl=TTL_S, max_entries=VIEW_ENTRIES, show_spinner=False)
 def _calendar(reader: data.Reader, s: Selection, codes: tuple[str, ...]) -> pd.DataFrame:
     """calendar() of the reader's user (the reader is this cache's key; see data.VIEW_ENTRIES)."""
-    schools, days = _schools_days(s)
-    return gaps.calendar(days, schools, list(codes))
+    with data.reading_as(reader):
+        schools, days = _schools_days(s)
+        return gaps.calendar(days, schools, list(codes))

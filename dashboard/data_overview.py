@@ -87,11 +87,12 @@ def summary(f: Filters) -> Summary:
 @st.cache_data(ttl=TTL_S, max_entries=VIEW_ENTRIES, show_spinner=False)
 def _summary(reader: data.Reader, f: Filters) -> Summary:
     """summary() of the reader's user (the reader is this cache's key; see data.VIEW_ENTRIES)."""
-    schools = schools_frame(f)
-    codes = codes_of(f, schools)
-    now = period(f, f.date_from, f.date_to, codes)
-    before = period(f, *f.previous, codes)
-    return Summary(len(schools), now.figures, before.figures, now.presence.empty and now.hazards.empty)
+    with data.reading_as(reader):
+        schools = schools_frame(f)
+        codes = codes_of(f, schools)
+        now = period(f, f.date_from, f.date_to, codes)
+        before = period(f, *f.previous, codes)
+        return Summary(len(schools), now.figures, before.figures, now.presence.empty and now.hazards.empty)
 
 
 def school_map(f: Filters, by: str, lang: str, size: tuple[int, int], style_url: str | None) -> layers.BuiltMap:
@@ -103,20 +104,22 @@ def school_map(f: Filters, by: str, lang: str, size: tuple[int, int], style_url:
 def _school_map(reader: data.Reader, f: Filters, by: str, lang: str, size: tuple[int, int],
                 style_url: str | None) -> layers.BuiltMap:
     """school_map() of the reader's user (the reader is this cache's key; see data.VIEW_ENTRIES)."""
-    schools = schools_frame(f)
-    rows = layers.point_rows(schools)
-    if by == "status":
-        status = school_statuses(period(f, f.date_from, f.date_to, codes_of(f, schools)))
-        points = layers.school_points(rows, lang, lambda s: statuses.STATUS_COLOURS[status.get(s["school_code"], "ok")],
-                                      lambda s: label("status", status.get(s["school_code"], "ok"), lang))
-        counted = {k: sum(1 for s in rows if status.get(s["school_code"], "ok") == k) for k in statuses.STATUSES}
-        entries = [(statuses.STATUS_COLOURS[k], label("status", k, lang), counted[k], "dot") for k in statuses.STATUSES]
-    else:
-        points = layers.school_points(rows, lang)
-        entries = [(c, name, n, "dot") for c, name, n in legend_rows(counts_by_type(rows), lang)]
-    base = data_map.basemap(data.counties(), f.counties)
-    deck = layers.map_deck(base, [layers.school_layer(points)], f.counties, lang, style_url, size=size)
-    return layers.BuiltMap(deck.to_json(), tuple(entries))
+    with data.reading_as(reader):
+        schools = schools_frame(f)
+        rows = layers.point_rows(schools)
+        if by == "status":
+            status = school_statuses(period(f, f.date_from, f.date_to, codes_of(f, schools)))
+            colours, kinds = statuses.STATUS_COLOURS, statuses.STATUSES
+            points = layers.school_points(rows, lang, lambda s: colours[status.get(s["school_code"], "ok")],
+                                          lambda s: label("status", status.get(s["school_code"], "ok"), lang))
+            counted = {k: sum(1 for s in rows if status.get(s["school_code"], "ok") == k) for k in kinds}
+            entries = [(colours[k], label("status", k, lang), counted[k], "dot") for k in kinds]
+        else:
+            points = layers.school_points(rows, lang)
+            entries = [(c, name, n, "dot") for c, name, n in legend_rows(counts_by_type(rows), lang)]
+        base = data_map.basemap(data.counties(), f.counties)
+        deck = layers.map_deck(base, [layers.school_layer(points)], f.counties, lang, style_url, size=size)
+        return layers.BuiltMap(deck.to_json(), tuple(entries))
 
 
 def county_rows(f: Filters, lang: str) -> pd.DataFrame:
@@ -127,6 +130,7 @@ def county_rows(f: Filters, lang: str) -> pd.DataFrame:
 @st.cache_data(ttl=TTL_S, max_entries=VIEW_ENTRIES, show_spinner=False)
 def _county_rows(reader: data.Reader, f: Filters, lang: str) -> pd.DataFrame:
     """county_rows() of the reader's user (the reader is this cache's key; see data.VIEW_ENTRIES)."""
-    schools = schools_frame(f)
-    now = period(f, f.date_from, f.date_to, codes_of(f, schools))
-    return tables.county_comparison(county_table(schools, now), data.counties(), lang)
+    with data.reading_as(reader):
+        schools = schools_frame(f)
+        now = period(f, f.date_from, f.date_to, codes_of(f, schools))
+        return tables.county_comparison(county_table(schools, now), data.counties(), lang)

@@ -1,0 +1,100 @@
+"""The views the pages cache per user and selection (maps as JSON, shown tables, figures): never another user's,
+and emptied with the data caches when a load stores new rows."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+import sqlalchemy as sa
+import streamlit as st
+
+from dashboard import data, data_gaps, data_overview, data_signs
+from dashboard.data import Reader
+from dashboard.filters import Filters
+from dashboard.layers import MAP_SIZE
+from db import access
+from db.engine import database_url
+from tests.dashboard import fixture_data as fx
+from tests.dashboard.apptest import clean, deck, metric, run_page, signed_in
+from tests.dashboard.conftest import add_schools
+from tests.dashboard.test_access_pages import OTHER_COUNTIES, shown
+
+PAGES = ["overview", "gaps", "signs"]
+EVERY_COUNTY = Filters((), fx.P_FROM, fx.P_TO)
+FUGONG_SCHOOL = "2153332301"  # 福贡县第一中学: the leader sees it, lushui (a planner of 533301) does not
+
+
+def reader_of(user: str) -> Reader:
+    """The reader a session signed in as user reads through."""
+    return Reader(access.web_url(database_url()), signed_in(user))
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_a_planner_after_the_leader_sees_only_their_county(field_db: str, page: str) -> None:
+    leader = run_page(page, user="leader", **fx.PERIOD)
+    clean(leader)
+    assert "福贡县第一中学" in shown(leader)
+    planner = run_page(page, user="lushui", **fx.PERIOD)  # the leader's views are cached now
+    clean(planner)
+    text = shown(planner)
+    assert not [s for s in OTHER_COUNTIES if s in text]
+    again = run_page(page, user="leader", **fx.PERIOD)  # and the planner's too
+    clean(again)
+    assert shown(again) == shown(leader)
+
+
+def test_same_selection_different_scopes_different_views(field_db: str) -> None:
+    """The same arguments for two users: each view is read through its own user's scope (row-level security)."""
+    leader, lushui = reader_of("leader"), reader_of("lushui")
+    gap_selection = data_gaps.Selection(EVERY_COUNTY, None, None, fx.P_TO)
+    views = {}
+    for name, reader in (("leader", leader), ("lushui", lushui), ("leader again", leader)):
+        views[name] = (
+            data_overview._school_map(reader, EVERY_COUNTY, "status", "zh", MAP_SIZE, None).spec,  # noqa: SLF001
+            data_gaps._gap_map(reader, gap_selection, "zh", MAP_SIZE, None).spec,  # noqa: SLF001
+            data_signs._view(reader, EVERY_COUNTY, "zh", MAP_SIZE, None).map.spec,  # noqa: SLF001
+            data_overview._summary(reader, EVERY_COUNTY).schools,  # noqa: SLF001
+            data_gaps._gap_list(reader, gap_selection, "zh").codes)  # noqa: SLF001
+    overview, gaps, _, schools, listed = views["lushui"]
+    assert FUGONG_SCHOOL in views["leader"][0] and FUGONG_SCHOOL in views["leader"][1]
+    assert FUGONG_SCHOOL not in overview and FUGONG_SCHOOL not in gaps
+    assert views["leader"][0] != overview and views["leader"][1] != gaps and views["leader"][2] != views["lushui"][2]
+    assert schools == 3 and views["leader"][3] == 9
+    assert all(code.startswith("215333010") for code in listed)
+    assert views["leader again"] == views["leader"]
+
+
+def test_reading_as_wins_over_the_session(field_db: str) -> None:
+    lushui = reader_of("lushui")
+    with data.reading_as(lushui):
+        assert data.reader() == lushui
+        assert {row["county_adcode"] for row in data.schools(())} == {"533301"}
+
+
+def school_codes(spec: dict) -> set[str]:
+    """The school codes on a deck's school layer."""
+    return {p["school_code"] for layer in spec["layers"] if layer["id"] == "schools" for p in layer["data"]}
+
+
+@pytest.mark.parametrize("page", ["overview", "gaps"])
+def test_views_follow_a_load(field_db: str, engine: sa.Engine, page: str) -> None:
+    at = run_page(page, user="leader", **fx.PERIOD)
+    clean(at)
+    before = school_codes(deck(at))
+    add_schools(engine, [("2153330199", "新建小学", "小学", "533301", 98.86, 25.86, 100)])
+    st.cache_data.clear()  # what the data page does after a load
+    at.run()
+    clean(at)
+    assert school_codes(deck(at)) == before | {"2153330199"}
+    if page == "overview":
+        assert metric(at, "学校总数") == "10"
+
+
+def test_a_cached_map_is_sent_as_built(field_db: str) -> None:
+    """The deck a page sends on a rerun is the cached JSON, with the tooltip every map has."""
+    at = run_page("overview", user="leader", **fx.PERIOD)
+    first = at.get("deck_gl_json_chart")[0].proto
+    at.run()
+    again = at.get("deck_gl_json_chart")[0].proto
+    assert again.json == first.json and json.loads(again.tooltip)["html"] == "<b>{title}</b><br/>{detail}"
