@@ -145,12 +145,14 @@ def main() -> None:
         use_scale(args)
     shared = {k: v for k, v in (("from", args.date_from), ("to", args.date_to), ("county", args.county)) if v}
     school, token = busiest_school(), leader_token()
+    load_before = os.getloadavg()[0]
     rows = []
     for page in args.pages:
         params = {**shared, **({"school": school} if page == "school" and school else {})}
         rows.append(measure(page, params, args.runs, args.timeout, token))
         print(f"{page}: p50 {rows[-1]['p50']:.0f} ms", file=sys.stderr)
     print(table(rows))
+    print(f"\n1-minute load average {load_before:.2f} at the start, {os.getloadavg()[0]:.2f} at the end")
     for r in rows:
         for problem in r["problems"]:
             print(f"\n{r['page']}: {problem}")
