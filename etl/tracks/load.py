@@ -8,6 +8,7 @@ from pathlib import Path
 import sqlalchemy as sa
 
 from db.analytics import presence
+from db.settings import get_settings
 from db.sql import query
 from etl.load import Dataset, LoadResult
 from etl.options import LoadOptions
@@ -54,6 +55,7 @@ def load_tracks(conn: sa.Connection, dataset: Dataset, path: Path, digest: str, 
     if result.inserted and staged.span:
         first, last = (EPOCH + dt.timedelta(microseconds=t) for t in staged.span)
         result.details["presence_rows"] = presence.refresh_after_load(conn, first, last)
+        result.message = "\n".join(filter(None, [result.message, _pruned_warning(conn, first, last)]))
     finish_run(conn, result)
     return result
 
@@ -90,6 +92,21 @@ def _status(report: Report, staged: Staged) -> str:
     if not report.rejects:
         return "loaded"
     return "partial" if staged.staged else "rejected"
+
+
+def _pruned_warning(conn: sa.Connection, first: dt.datetime, last: dt.datetime) -> str:
+    """The warning for points on days before the retention horizon: stored, but their presence stays as kept."""
+    kept = presence.horizon(conn)
+    if kept is None:
+        return ""
+    days = conn.execute(query("local_days_between"), {"a": first, "b": last, "gap_s": 0,
+                                                      "tz": get_settings().timezone}).one()
+    if days.first_day >= kept:
+        return ""
+    until = min(days.last_day, kept - dt.timedelta(days=1))
+    return (f"warning: points of {days.first_day} … {until} are before {kept}, where tracks were pruned "
+            "(xiaoan tracks prune): they are stored, but the presence of those days is kept as it was, not "
+            "recomputed")
 
 
 def _warning(missing: list[str], dry_run: bool) -> str:

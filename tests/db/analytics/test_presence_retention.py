@@ -66,7 +66,19 @@ def test_a_load_at_the_start_of_the_first_kept_month_keeps_the_day_before(pruned
     result = load_file(engine, DATASETS["tracks"], write_csv(tmp_path / "midnight.csv", AT_MIDNIGHT))
     assert result.exit_code == 0 and result.inserted == 2
     assert result.details["presence_rows"] == 5 * 3  # 1 May only (a Wednesday): five schools, three windows
-    assert presence(engine, HORIZON) == kept
+    assert presence(engine, HORIZON) == kept and "pruned" not in result.message
+
+
+def test_a_load_of_a_pruned_day_is_stored_with_a_warning_and_keeps_its_presence(pruned, tmp_path):
+    engine, kept = pruned
+    again = [f"云Q2,2024-04-30 07:50:00,{AT_GATE}", f"云Q2,2024-05-07 07:50:00,{AT_GATE}"]
+    result = load_file(engine, DATASETS["tracks"], write_csv(tmp_path / "late.csv", again))
+    assert result.exit_code == 0 and result.inserted == 2
+    assert "2024-04-30 … 2024-04-30 are before 2024-05-01" in result.message and "not recomputed" in result.message
+    assert presence(engine, HORIZON) == kept  # 云Q2 at the gate on 30 April changes nothing there
+    with engine.connect() as conn:
+        may7 = conn.execute(sa.text("SELECT vehicle_ids FROM presence WHERE day = '2024-05-07' AND present")).all()
+    assert ["云Q1", "云Q2"] in [r[0] for r in may7]  # ... but counts on a kept day
 
 
 def test_a_database_never_pruned_has_no_horizon_and_refreshes_every_day(town, tmp_path):
