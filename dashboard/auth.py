@@ -11,6 +11,7 @@ import streamlit as st
 from dashboard import data
 from dashboard.i18n import Translator
 from db import access
+from db.errors import SignInLocked
 from db.settings import get_settings
 
 COOKIE = "xiaoan_token"
@@ -55,9 +56,10 @@ def _signed_in(sign_in: Callable[[sa.Connection], str | None]) -> str | None:
     """A token from a sign-in on the low-privilege role; a database failure becomes DataUnavailable."""
     try:
         with data.web_engine().begin() as conn:
-            return sign_in(conn)
+            answer = sign_in(conn)
     except (sa.exc.SQLAlchemyError, OSError) as exc:
         raise data.DataUnavailable(data.failure(exc)) from exc
+    return access.token_of(answer)  # after the commit: a locked name's attempt stays in the audit log
 
 
 def _remember(token: str) -> None:
@@ -102,7 +104,11 @@ def _form(tr: Translator) -> str | None:
         submitted = st.form_submit_button(tr("auth.submit"), type="primary")
     if not submitted:
         return None
-    token = _signed_in(lambda conn: access.sign_in(conn, name.strip(), password, get_settings().session_hours))
+    try:
+        token = _signed_in(lambda conn: access.sign_in(conn, name.strip(), password, get_settings().session_hours))
+    except SignInLocked as locked:
+        st.error(tr("auth.locked").format(minutes=max(1, -(-locked.seconds // 60))))
+        return None
     if not token:
         st.error(tr("auth.failed"))
     return token

@@ -9,10 +9,12 @@ from pathlib import Path
 import sqlalchemy as sa
 from sqlalchemy.engine import make_url
 
+from db.errors import SignInLocked
 from db.settings import Settings, get_settings
 from db.sql import query
 
 WEB_ROLE = "xiaoan_web"
+LOCKED = "locked:"  # what xiaoan_sign_in answers instead of a token while a name is locked
 LOG = logging.getLogger(__name__)
 
 
@@ -65,8 +67,16 @@ def enable_web_login(conn: sa.Connection, settings: Settings | None = None) -> b
 
 
 def sign_in(conn: sa.Connection, user: str, password: str, hours: int) -> str | None:
-    """A signed token for user when the password matches (the attempt is audited either way)."""
+    """A signed token when the password matches, None when not, `locked:<seconds>` after five failures of the
+    name within 15 minutes (migration 0013); every attempt is audited, so commit before `token_of`."""
     return conn.execute(query("access_sign_in"), {"u": user, "p": password, "h": hours}).scalar()
+
+
+def token_of(answer: str | None) -> str | None:
+    """The token of a sign-in's answer (None: refused); SignInLocked while the name is locked."""
+    if answer and answer.startswith(LOCKED):
+        raise SignInLocked(int(answer.removeprefix(LOCKED)))
+    return answer
 
 
 def sign_in_trusted(conn: sa.Connection, user: str, key: str, hours: int) -> str | None:

@@ -44,6 +44,14 @@ class AccessError(XiaoAnError):
     """A user cannot be added or changed as asked, or may not do what was asked."""
 
 
+class SignInLocked(AccessError):
+    """Too many failed sign-ins of one user name lately: every sign-in of it is refused for a while."""
+
+    def __init__(self, seconds: int) -> None:
+        super().__init__(f"too many failed sign-ins for this user name; try again in {max(1, -(-seconds // 60))} min")
+        self.seconds = seconds
+
+
 class LoadBusy(XiaoAnError):
     """Another load of the same dataset holds the lock for too long."""
 

@@ -8,6 +8,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "auth.password": ("密码", "Password"),
     "auth.submit": ("登录", "Sign in"),
     "auth.failed": ("用户名或密码不正确，或账号已停用。", "Wrong user name or password, or the account is disabled."),
+    "auth.locked": ("该用户名登录失败次数过多，已暂时锁定，请 {minutes} 分钟后再试。",
+                    "Too many failed sign-ins for this user name: it is locked; try again in {minutes} min."),
     "auth.signed_in": ("已登录：{user}（{role}）", "Signed in: {user} ({role})"),
     "auth.sign_out": ("退出登录", "Sign out"),
     "auth.no_load": ("您的角色不能导入数据；数据由数据录入员或管理员导入。",

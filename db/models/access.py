@@ -13,7 +13,7 @@ from db.models.base import Base, one_of
 ROLES = ("leader", "planner", "clerk", "admin")
 COUNTY_ROLES = ("planner", "clerk")  # bound to one county
 AUDIT_ACTIONS = ("sign_in", "sign_in_failed", "sign_out", "load", "export", "user_add", "user_set_role",
-                 "user_disable", "user_enable", "user_password")
+                 "user_disable", "user_enable", "user_password", "sign_in_locked")
 
 
 class AppUser(Base):
@@ -38,7 +38,8 @@ class AuditLog(Base):
     """One sign-in, load, export or user change: who, when, what, how many rows."""
 
     __tablename__ = "audit_log"
-    __table_args__ = (one_of("action", AUDIT_ACTIONS),)
+    __table_args__ = (one_of("action", AUDIT_ACTIONS),
+                      sa.Index("ix_audit_log_user_action_at", "user_name", "action", "at"))
     id: Mapped[int] = mapped_column(sa.BigInteger, primary_key=True)
     at: Mapped[dt.datetime] = mapped_column(sa.DateTime(timezone=True), server_default=sa.func.now(), index=True)
     user_name: Mapped[str] = mapped_column(sa.String(64))

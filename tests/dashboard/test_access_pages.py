@@ -49,6 +49,19 @@ def test_signed_out_is_the_sign_in_form_and_nothing_else(field_db: str) -> None:
     assert any("已登录：lushui（县（市）业务人员）" in c.value for c in at.sidebar.caption)
 
 
+def test_a_name_locked_by_failures_is_told_when_to_try_again(field_db: str) -> None:
+    at = run_page("overview", user=None, **fx.PERIOD)
+    at.text_input[0].input("lushui")
+    for _ in range(5):
+        at.text_input[1].input("wrong password")
+        at.button[0].click().run()
+        assert at.error[0].value.startswith("用户名或密码不正确")
+    at.text_input[1].input("test-password")
+    at.button[0].click().run()
+    assert not at.exception and not at.metric and TOKEN_KEY not in at.session_state
+    assert at.error[0].value == "该用户名登录失败次数过多，已暂时锁定，请 15 分钟后再试。"
+
+
 def test_a_forged_token_is_signed_out(field_db: str) -> None:
     at = run_page("overview", user=None, raw_token="leader:9999999999:" + "0" * 64, **fx.PERIOD)
     assert not at.exception and at.title[0].value == "校安图 · 登录" and not at.metric

@@ -10,6 +10,7 @@ import sqlalchemy as sa
 from db import access
 from db.analytics import paths
 from db.engine import make_engine
+from db.errors import SignInLocked
 from tests.dashboard.conftest import SCHOOLS, add_field_data, add_schools, load_counties
 from tests.users import add_users, token
 
@@ -130,6 +131,41 @@ def test_sign_in_checks_the_password_and_audits(data: sa.Engine, web: sa.Engine)
     assert [tuple(r) for r in log][-4:] == [("lushui", "sign_in_failed", "password", None),
                                             ("nobody' OR '1'='1", "sign_in_failed", "password", None),
                                             ("lushui", "sign_in", "password", None), ("lushui", "export", "brief", 3)]
+
+
+def attempt(web: sa.Engine, user: str, password: str) -> str | None:
+    """One sign-in in its own transaction (committed, as the dashboard does), its answer read after."""
+    with web.begin() as conn:
+        answer = access.sign_in(conn, user, password, 12)
+    return access.token_of(answer)
+
+
+def test_five_failures_lock_a_name_for_a_while_even_with_the_right_password(data: sa.Engine, web: sa.Engine) -> None:
+    assert attempt(web, "lushui", "test-password")  # a success first: failures count from the last one
+    for _ in range(5):
+        assert attempt(web, "lushui", "wrong-password") is None
+    with pytest.raises(SignInLocked) as locked:
+        attempt(web, "lushui", "test-password")
+    assert 14 * 60 < locked.value.seconds <= 15 * 60 and "try again in 15 min" in str(locked.value)
+    assert attempt(web, "fugong", "test-password")  # other names are not affected
+    for _ in range(5):  # an unknown name locks the same way: a lock does not tell which names exist
+        attempt(web, "nobody", "x")
+    with pytest.raises(SignInLocked):
+        attempt(web, "nobody", "x")
+    with data.begin() as conn:  # a quarter of an hour later (the failures aged by 16 minutes)
+        conn.execute(sa.text("UPDATE audit_log SET at = at - interval '16 minutes' WHERE action = 'sign_in_failed'"))
+        actions = conn.execute(sa.text("SELECT action FROM audit_log WHERE user_name = 'lushui' ORDER BY id")).all()
+    assert [a for (a,) in actions] == ["sign_in"] + ["sign_in_failed"] * 5 + ["sign_in_locked"]
+    assert attempt(web, "lushui", "test-password")
+
+
+def test_four_failures_then_a_success_start_the_count_again(data: sa.Engine, web: sa.Engine) -> None:
+    for _ in range(4):
+        attempt(web, "lushui", "wrong-password")
+    assert attempt(web, "lushui", "test-password")
+    for _ in range(4):
+        attempt(web, "lushui", "wrong-password")
+    assert attempt(web, "lushui", "test-password")
 
 
 def test_phones_are_masked_but_for_leaders_and_administrators(data: sa.Engine, web: sa.Engine) -> None:
