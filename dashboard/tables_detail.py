@@ -10,6 +10,7 @@ import pandas as pd
 from dashboard import fmt
 from dashboard.i18n import t
 from dashboard.tables import coded, counties, shown, text
+from dashboard.texts import reasons
 
 
 def missing_signs(table: pd.DataFrame, county_rows: Sequence[Mapping[str, Any]], lang: str) -> pd.DataFrame:
@@ -84,10 +85,11 @@ def etl_runs(table: pd.DataFrame, lang: str) -> pd.DataFrame:
         ("status", "col.run_status", coded("run_status", lang)), ("rows_read", "data.read", fmt.num),
         ("rows_loaded", "data.loaded", fmt.num), ("rows_rejected", "data.rejected", fmt.num),
         ("started_at", "col.started", text), ("finished_at", "col.finished", text), ("loaded_by", "col.by", text),
-        ("message", "col.message", text)], lang)
+        ("message", "col.message", lambda m: text(reasons.message(m, lang) if isinstance(m, str) else m))], lang)
 
 
 def rejects(rows: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """Problems of a load as shown (row, column, value, reason)."""
+    """Problems of a load as shown (row, column, value, reason): the ETL's English reasons in lang."""
     return shown(rows, [("row", "col.row", text), ("column", "col.column", text), ("value", "col.value", text),
-                        ("reason", "col.reason", text)], lang)
+                        ("reason", "col.reason", lambda r: text(reasons.reason(r, lang) if isinstance(r, str) else r))],
+                 lang)

@@ -11,6 +11,7 @@ import sqlalchemy as sa
 
 from dashboard import fmt
 from dashboard.i18n import Translator
+from dashboard.texts import reasons
 from db.errors import RefusedFile
 from db.settings import get_settings
 from etl import guard
@@ -103,3 +104,8 @@ def reject_reports(limit: int = 30) -> list[Path]:
     if not folder.is_dir():
         return []
     return sorted(folder.glob("*.rejects.csv"), key=lambda q: q.stat().st_mtime, reverse=True)[:limit]
+
+
+def report_bytes(path: Path, lang: str) -> bytes:
+    """A reject report on disk as offered for download: its reason column in lang (the file itself unchanged)."""
+    return reasons.report_csv(path.read_bytes(), lang)

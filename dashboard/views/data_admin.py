@@ -7,6 +7,7 @@ import streamlit as st
 
 from dashboard import data, fmt, page, tables_detail, upload, widgets
 from dashboard.i18n import label
+from dashboard.texts import reasons
 from dashboard.widgets import Card
 from db.errors import RefusedFile
 from db.settings import get_settings
@@ -55,7 +56,8 @@ def upload_section() -> None:
                 problems = pd.DataFrame([r.__dict__ for r in result.report.rejects[:SHOWN_PROBLEMS]])
                 st.write(tr("data.problems").format(n=SHOWN_PROBLEMS))
                 widgets.table(tables_detail.rejects(problems, lang))
-                st.download_button(tr("data.download"), done.report_csv, file_name=done.report_path.name,
+                st.download_button(tr("data.download"), reasons.report_csv(done.report_csv, lang),
+                                   file_name=done.report_path.name,
                                    mime="text/csv", key="upload_report")
             if result.status in {"loaded", "partial"}:
                 st.cache_data.clear()
@@ -81,5 +83,5 @@ if not reports:
     st.info(tr("data.no_reports"))
 else:
     chosen = st.selectbox(tr("data.report_pick"), reports, format_func=lambda q: q.name, key="report_pick")
-    st.download_button(tr("data.download"), chosen.read_bytes(), file_name=chosen.name, mime="text/csv",
+    st.download_button(tr("data.download"), upload.report_bytes(chosen, lang), file_name=chosen.name, mime="text/csv",
                        key="report_download")
