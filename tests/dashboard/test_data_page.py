@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import re
 from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
+import streamlit as st
 
 from dashboard import upload
 from tests.dashboard.apptest import clean, metric, run_page, table
@@ -135,3 +138,54 @@ def test_injection_strings_in_upload_fields_are_only_text(field_db: str, rejects
         assert conn.execute(sa.text("SELECT name FROM police_unit WHERE unit_code = 'PS9005'")).scalar() == evil
         assert conn.execute(sa.text("SELECT file_name FROM etl_run ORDER BY id DESC LIMIT 1")).scalar() == (
             upload.safe_name(f"{evil}.csv"))
+
+
+
+@pytest.fixture
+def offered(monkeypatch: pytest.MonkeyPatch) -> dict[str, bytes]:
+    """The bytes each download button of the page offers, by key."""
+    seen: dict[str, bytes] = {}
+    original = st.download_button
+
+    def spy(label, data, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN202
+        seen[kwargs.get("key", label)] = data
+        return original(label, data, *args, **kwargs)
+
+    monkeypatch.setattr(st, "download_button", spy)
+    return seen
+
+
+def reasons_of(report: bytes) -> list[str]:
+    """The reason column of a reject report (CSV, UTF-8 with a BOM)."""
+    assert report.startswith(b"\xef\xbb\xbf")
+    return [row["reason"] for row in csv.DictReader(io.StringIO(report.decode("utf-8-sig")))]
+
+
+def test_problems_and_reports_are_in_chinese_and_in_english_with_lang_en(
+        field_db: str, rejects: Path, offered: dict[str, bytes]) -> None:
+    english = ["required value missing: name", "wrong type: expected a decimal number such as 98.857"]
+    chinese = ["缺少必填值：name（此项不能为空）", "格式错误：应为数字（可带小数），如 98.857"]
+    at = run_page("data_admin", user="admin")
+    at.selectbox(key="upload_dataset").select("units")
+    at.file_uploader[0].set_value(("units.csv", UNITS, "text/csv"))
+    submit(at).click().run()
+    clean(at)
+    problems = table(at, 0)
+    assert problems["原因"].tolist() == chinese and problems["值"].tolist() == ["", "abc"]
+    assert reasons_of(offered["upload_report"]) == chinese, "the report downloaded after the upload"
+    saved = next(rejects.glob("*.rejects.csv"))
+    assert reasons_of(saved.read_bytes()) == english, "the file on disk stays as the CLI writes it"
+    again = run_page("data_admin", user="admin")
+    clean(again)
+    assert reasons_of(offered["report_download"]) == chinese, "a listed report is downloaded in Chinese"
+    assert reasons_of(saved.read_bytes()) == english
+
+    at = run_page("data_admin", user="admin", lang="en")
+    at.selectbox(key="upload_dataset").select("units")
+    at.file_uploader[0].set_value(("units.csv", UNITS, "text/csv"))
+    at.checkbox[0].check()
+    submit(at).click().run()
+    clean(at)
+    assert table(at, 0)["Reason"].tolist() == english
+    assert reasons_of(offered["upload_report"]) == english
+    assert reasons_of(offered["report_download"]) == english

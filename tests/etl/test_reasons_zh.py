@@ -37,7 +37,7 @@ TWO_SQUARES = [[[98.0, 25.0], [98.1, 25.1], [98.1, 25.0], [98.0, 25.1], [98.0, 2
 NOT_REACHED = {
     "invalid row",  # a point the fast track path refuses but the row path finds nothing wrong with: none known
     r"bytes that are not (?P<encoding>\S+) \(",  # etl/tracks/check.py: csv_blocks checks every cell's bytes first
-    "a coordinate is not a number",  # NaN coordinates: GeoJSON cannot hold them and GDAL drops them
+    "a coordinate is not a number",  # NaN coordinates: JSON cannot hold them; no bad shapefile here has them
 }
 
 
