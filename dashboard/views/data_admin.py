@@ -51,7 +51,7 @@ def upload_section() -> None:
             if done.refused:
                 st.warning(tr("data.refused").format(message=upload.refusal(done.refused, tr)))
             elif result.message:
-                st.caption(fmt.md(result.message))
+                st.caption(fmt.md(reasons.message(result.message, lang)))
             if done.report_csv:
                 problems = pd.DataFrame([r.__dict__ for r in result.report.rejects[:SHOWN_PROBLEMS]])
                 st.write(tr("data.problems").format(n=SHOWN_PROBLEMS))

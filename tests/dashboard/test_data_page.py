@@ -102,7 +102,7 @@ def test_a_clerk_loads_rows_of_their_county_only(field_db: str, rejects: Path, e
     at.file_uploader[0].set_value(("units.csv", b"\n".join(mixed) + b"\n", "text/csv"))
     submit(at).click().run()
     assert any(m.value == "导入结果：失败" for m in at.markdown)
-    assert any("lie outside the counties you may load" in c.value and "533323" in c.value for c in at.caption)
+    assert any("行数据不在您可以导入的县（市）" in c.value and "533323" in c.value for c in at.caption)
     with engine.connect() as conn:
         assert conn.execute(sa.text("SELECT count(*) FROM police_unit WHERE unit_code LIKE 'PS900%'")).scalar() == 0
     at.file_uploader[0].set_value(("units.csv", b"\n".join(mixed[:3]) + b"\n", "text/csv"))
@@ -120,7 +120,7 @@ def test_a_clerk_cannot_load_prefecture_wide_datasets(field_db: str, rejects: Pa
     at.file_uploader[0].set_value(("signs.csv", b"a,b\n1,2\n", "text/csv"))
     submit(at).click().run()
     assert any(m.value == "导入结果：失败" for m in at.markdown)
-    assert any("only an administrator may load" in c.value for c in at.caption)
+    assert any("只有管理员可以导入" in c.value for c in at.caption)
 
 
 def test_injection_strings_in_upload_fields_are_only_text(field_db: str, rejects: Path, engine: sa.Engine) -> None:
