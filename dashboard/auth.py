@@ -139,7 +139,7 @@ def sign_out_button(user: User, tr: Translator) -> None:
     st.sidebar.caption(tr("auth.signed_in").format(user=user.name, role=tr(f"role.{user.role}")))
     if st.sidebar.button(tr("auth.sign_out"), key="sign_out"):
         with data.connect(data.reader()) as conn:
-            access.audit(conn, "sign_out", None)
+            access.sign_out(conn)  # the token (and any copy of it) stops working now
         st.session_state.pop(data.TOKEN_KEY, None)
         st.session_state[SIGNED_OUT] = True
         st.rerun()

@@ -84,6 +84,11 @@ def sign_in_trusted(conn: sa.Connection, user: str, key: str, hours: int) -> str
     return conn.execute(query("access_sign_in_trusted"), {"u": user, "k": key, "h": hours}).scalar()
 
 
+def sign_out(conn: sa.Connection) -> None:
+    """Sign the transaction's user out: every token issued to them until now stops working (audited)."""
+    conn.execute(query("access_sign_out"))
+
+
 def set_token(conn: sa.Connection, token: str | None) -> None:
     """Scope the current transaction to the token's user (no token: nothing is visible)."""
     conn.execute(query("access_set_token"), {"t": token or ""})

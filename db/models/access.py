@@ -32,6 +32,7 @@ class AppUser(Base):
     disabled: Mapped[bool] = mapped_column(server_default=sa.false())
     created_at: Mapped[dt.datetime] = mapped_column(sa.DateTime(timezone=True), server_default=sa.func.now())
     updated_at: Mapped[dt.datetime] = mapped_column(sa.DateTime(timezone=True), server_default=sa.func.now())
+    signed_out_at: Mapped[dt.datetime | None] = mapped_column(sa.DateTime(timezone=True))  # revokes older tokens
 
 
 class AuditLog(Base):

@@ -63,7 +63,7 @@ def test_a_name_locked_by_failures_is_told_when_to_try_again(field_db: str) -> N
 
 
 def test_a_forged_token_is_signed_out(field_db: str) -> None:
-    at = run_page("overview", user=None, raw_token="leader:9999999999:" + "0" * 64, **fx.PERIOD)
+    at = run_page("overview", user=None, raw_token="leader:1:9999999999:" + "0" * 64, **fx.PERIOD)
     assert not at.exception and at.title[0].value == "校安图 · 登录" and not at.metric
 
 

@@ -80,9 +80,9 @@ def test_fixture_has_rows_of_two_counties_where_it_matters(data: sa.Engine) -> N
 
 def test_sql_on_the_connection_cannot_widen_the_scope(data: sa.Engine, web: sa.Engine) -> None:
     good = token(data, "lushui")
-    user, expiry, signature = good.split(":")
-    forged = [f"leader:{expiry}:{signature}", f"lushui:{int(expiry) + 86400}:{signature}", "leader:9999999999:00",
-              f"{good}x", "' OR 1=1 --", "leader", ""]
+    user, issued, expiry, signature = good.split(":")
+    forged = [f"leader:{issued}:{expiry}:{signature}", f"lushui:{issued}:{int(expiry) + 86400}:{signature}",
+              "leader:1:9999999999:00", f"{good}x", "' OR 1=1 --", "leader", ""]
     for tok in forged:
         assert counties_seen(web, tok, SCOPED["school"]) == [], tok
     with web.begin() as conn:
@@ -104,7 +104,8 @@ def test_sql_on_the_connection_cannot_widen_the_scope(data: sa.Engine, web: sa.E
 
 def test_expired_disabled_and_demoted_users_lose_access(data: sa.Engine, web: sa.Engine) -> None:
     signed = ("SELECT b || ':' || encode(hmac(convert_to(b, 'UTF8'), value, 'sha256'), 'hex') FROM app_secret, "
-              "(SELECT 'leader:' || (extract(epoch FROM now())::bigint + :s) AS b) t WHERE name = 'token'")
+              "(SELECT 'leader:' || floor(extract(epoch FROM now()) * 1e6)::bigint || ':' || "
+              "(extract(epoch FROM now())::bigint + :s) AS b) t WHERE name = 'token'")
     with data.connect() as conn:
         expired, fresh = (conn.execute(sa.text(signed), {"s": s}).scalar() for s in (-5, 600))
     assert counties_seen(web, expired, SCOPED["school"]) == []
@@ -166,6 +167,30 @@ def test_four_failures_then_a_success_start_the_count_again(data: sa.Engine, web
     for _ in range(4):
         attempt(web, "lushui", "wrong-password")
     assert attempt(web, "lushui", "test-password")
+
+
+def test_signing_out_revokes_every_token_of_the_user_at_once(data: sa.Engine, web: sa.Engine) -> None:
+    here, there, other = token(data, "lushui"), token(data, "lushui"), token(data, "fugong")  # two devices
+    assert here.count(":") == 3 and counties_seen(web, there, SCOPED["school"])
+    with web.begin() as conn:
+        access.set_token(conn, here)
+        access.sign_out(conn)
+    for copied in (here, there):  # the signed-out token, and the one of the other device
+        assert counties_seen(web, copied, SCOPED["school"]) == []
+        with web.begin() as conn:
+            access.set_token(conn, copied)
+            assert access.current_user(conn) is None
+    assert set(counties_seen(web, other, SCOPED["school"])) == {FUGONG}  # other users keep theirs
+    assert set(counties_seen(web, token(data, "lushui"), SCOPED["school"])) == {LUSHUI}  # signing in again works
+    with data.connect() as conn:
+        log = conn.execute(sa.text("SELECT user_name, action FROM audit_log WHERE action = 'sign_out'")).all()
+    assert [tuple(r) for r in log] == [("lushui", "sign_out")]
+
+
+def test_tokens_of_the_old_three_part_form_are_refused(data: sa.Engine, web: sa.Engine) -> None:
+    user, issued, expiry, mac = token(data, "lushui").split(":")
+    assert counties_seen(web, f"{user}:{expiry}:{mac}", SCOPED["school"]) == []
+    assert counties_seen(web, f"{user}:{int(issued) + 1}:{expiry}:{mac}", SCOPED["school"]) == []  # issue time signed
 
 
 def test_phones_are_masked_but_for_leaders_and_administrators(data: sa.Engine, web: sa.Engine) -> None:
