@@ -107,7 +107,7 @@ def _form(tr: Translator) -> str | None:
     try:
         token = _signed_in(lambda conn: access.sign_in(conn, name.strip(), password, get_settings().session_hours))
     except SignInLocked as locked:
-        st.error(tr("auth.locked").format(minutes=max(1, -(-locked.seconds // 60))))
+        st.error(tr("auth.locked").format(minutes=locked.minutes))
         return None
     if not token:
         st.error(tr("auth.failed"))

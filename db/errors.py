@@ -48,8 +48,13 @@ class SignInLocked(AccessError):
     """Too many failed sign-ins of one user name lately: every sign-in of it is refused for a while."""
 
     def __init__(self, seconds: int) -> None:
-        super().__init__(f"too many failed sign-ins for this user name; try again in {max(1, -(-seconds // 60))} min")
         self.seconds = seconds
+        super().__init__(f"too many failed sign-ins for this user name; try again in {self.minutes} min")
+
+    @property
+    def minutes(self) -> int:
+        """Whole minutes until the name may sign in again (at least one)."""
+        return max(1, -(-self.seconds // 60))
 
 
 class LoadBusy(XiaoAnError):
