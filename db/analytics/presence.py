@@ -46,20 +46,24 @@ def job(days: list[dt.date], settings: Settings, schools: list[str] | None = Non
 
 
 def refresh_days(conn: sa.Connection, days: list[dt.date], schools: list[str] | None = None,
-                 settings: Settings | None = None) -> int:
-    """Recompute presence for these school days (and schools) on or after the horizon; return the rows written."""
+                 settings: Settings | None = None, workers: int = 1) -> int:
+    """Recompute presence alone for these school days (and schools) on or after the horizon; rows written.
+
+    A day a job; with workers > 1 they are computed by that many connections on this transaction's snapshot.
+    """
     settings, kept = settings or get_settings(), horizon(conn)
     days = sorted({d for d in days if kept is None or d >= kept})
     if not days:
         return 0
     conn.execute(query("presence_delete"), {"days": days, "schools": schools})
-    return derived.insert(conn, job(days, settings, schools))
+    return derived.insert_all(conn, [job([d], settings, schools) for d in days], workers).get("presence", 0)
 
 
 def jobs(first: dt.date, last: dt.date, school: list[dt.date], settings: Settings, workers: int) -> list[Job]:
-    """Presence and paths jobs for first…last: one of each, or, for workers, one per day (or day and window)."""
-    if workers <= 1:
-        return [paths.job(first, last, settings)] + ([job(school, settings)] if school else [])
+    """Presence and paths jobs for first…last: paths at once and presence a day a job, or, for workers, both a day
+    (or a window of a day) a job."""
+    if workers <= 1:  # presence a day at a time all the same: its grid join holds one day's paths
+        return [paths.job(first, last, settings)] + [job([d], settings) for d in school]
     local = [first + dt.timedelta(days=i) for i in range((last - first).days + 1)]
     if len(local) >= 2 * workers:  # a day a job: the days balance the workers
         return [j for d in local for j in [paths.job(d, d, settings)] + ([job([d], settings)] if d in school else [])]

@@ -1,4 +1,4 @@
-"""Peak-hour presence computed by DuckDB spatial: the same definition as presence_insert.sql, a benchmark baseline."""
+"""Peak-hour presence computed by DuckDB spatial: the same definition as presence_rows.sql, a benchmark baseline."""
 
 from __future__ import annotations
 

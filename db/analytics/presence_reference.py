@@ -1,4 +1,4 @@
-"""Peak-hour presence computed in memory (numpy/pandas/shapely): the oracle and baseline of presence_insert.sql."""
+"""Peak-hour presence computed in memory (numpy/pandas/shapely): the oracle and baseline of presence_rows.sql."""
 
 from __future__ import annotations
 

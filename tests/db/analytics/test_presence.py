@@ -72,6 +72,13 @@ def test_two_pings_20_minutes_apart_with_the_gate_between_do_not(db):
     assert morning["min_distance_m"] == pytest.approx((166.67**2 + 20**2) ** 0.5, abs=0.01)
 
 
+@pytest.mark.parametrize("apart_us, present", [(120_000_000, True), (120_000_001, False)])
+def test_the_gap_limit_is_exact_to_the_microsecond(db, apart_us, present):
+    start = at(7, 40, 0.123457)  # a time with a fraction no binary float holds exactly
+    drive(db, "A", [(start, -200, 20), (start + dt.timedelta(microseconds=apart_us), 200, 20)])
+    assert presence(db)[(DAY, "morning")]["present"] is present  # only the path between them comes within 100 m
+
+
 @pytest.mark.parametrize("ts, window, present", [
     (at(7, 29, 59), "morning", False), (at(7, 30), "morning", True), (at(8, 29, 59), "morning", True),
     (at(8, 30), "morning", False), (at(11, 30), "noon", True), (at(17, 30), "afternoon", False)])
