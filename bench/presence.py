@@ -4,7 +4,8 @@
     .venv/bin/python bench/presence.py --schools 5000 --points 50000000 --repeat 1   # scale M
 
 Generates the data (bench/data.py), COPYs all days but the last into a scratch database, loads the last day
-through the track loader (CSV), times refresh_after_load for it and refresh_range over every day, runs the
+through the track loader (CSV), times presence alone (refresh_days: what the baselines compute) over every day
+and for the last, presence with the patrol paths (refresh_range, refresh_after_load) likewise, runs the
 reference (db/analytics/presence_reference.py) and DuckDB (db/analytics/presence_duckdb.py) each in a child
 process on the same fixes (read from Parquet, reading not timed), and compares every row of all three.
 """
@@ -29,7 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.data import Scale, copy_tracks, load_schools, schools, scratch, tracks, write_csv  # noqa: E402
 from db.analytics import presence_duckdb  # noqa: E402
-from db.analytics.presence import refresh_after_load, refresh_range  # noqa: E402
+from db.analytics.presence import refresh_after_load, refresh_days, refresh_range  # noqa: E402
 from db.analytics.presence_reference import COLUMNS, compute  # noqa: E402
 from db.settings import get_settings  # noqa: E402
 from etl.datasets import DATASETS  # noqa: E402
@@ -162,11 +163,15 @@ def main() -> None:
         first, last = chunks[-1]["ts"].min().to_pydatetime(), chunks[-1]["ts"].max().to_pydatetime()
         load.append(os.getloadavg()[0])
         w, span = args.workers, (scale.day_list[0], scale.day_list[-1])
+        last_day = [scale.day_list[-1]]
         inc = timed_sql(engine, lambda c: refresh_after_load(c, first, last), args.repeat)
         inc_w = timed_sql(engine, lambda c: refresh_after_load(c, first, last, workers=w), args.repeat)
-        full_1 = timed_sql(engine, lambda c: refresh_range(c, *span), args.repeat)
+        day_1 = timed_sql(engine, lambda c: refresh_days(c, last_day), args.repeat)
+        day_w = timed_sql(engine, lambda c: refresh_days(c, last_day, workers=w), args.repeat)
+        both = timed_sql(engine, lambda c: refresh_range(c, *span, workers=w), args.repeat)
+        full_1 = timed_sql(engine, lambda c: refresh_days(c, scale.day_list), args.repeat)
         serial = stored(engine)
-        full = timed_sql(engine, lambda c: refresh_range(c, *span, workers=w), args.repeat)
+        full = timed_sql(engine, lambda c: refresh_days(c, scale.day_list, workers=w), args.repeat)
         load.append(os.getloadavg()[0])
         db = stored(engine)
         ref_s, ref_rss, read_s = oracle(folder, args.repeat, "reference")
@@ -181,13 +186,19 @@ def main() -> None:
           f"vehicles; median of {args.repeat} runs; {os.cpu_count()} cores; 1-min load average at the start, "
           f"after loading, after PostGIS, after the reference, after DuckDB: {' / '.join(f'{x:.1f}' for x in load)}\n")
     full_s = statistics.median(full[0])
-    print("| computation | rows | median s | runs s | ÷ PostGIS full | peak RSS (MB) |\n|---|---:|---:|---|---:|---:|")
+    print("| computation | rows | median s | runs s | ÷ PostGIS presence | peak RSS (MB) |")
+    print("|---|---:|---:|---|---:|---:|")
     for name, (runs, rss, rows), where in (
-            (f"PostGIS full refresh, {w} connections (refresh_range, {len(scale.day_list)} days; `xiaoan refresh`)",
+            (f"PostGIS presence, {w} connections (refresh_days, {len(scale.day_list)} days: the baselines' work)",
              full, "caller's backend"),
-            ("PostGIS full refresh, 1 connection", full_1, "server backend"),
-            ("PostGIS incremental refresh, one more day, 1 connection (what a track load runs)", inc, "server backend"),
-            (f"PostGIS incremental refresh, one more day, {w} connections (`xiaoan refresh --from --to`)", inc_w,
+            ("PostGIS presence, 1 connection", full_1, "server backend"),
+            (f"PostGIS presence and patrol paths, {w} connections (refresh_range: `xiaoan refresh`)", both,
+             "caller's backend"),
+            ("PostGIS presence, one more day, 1 connection", day_1, "server backend"),
+            (f"PostGIS presence, one more day, {w} connections", day_w, "caller's backend"),
+            ("PostGIS presence and paths, one more day, 1 connection (what a track load runs)", inc,
+             "server backend"),
+            (f"PostGIS presence and paths, one more day, {w} connections (`xiaoan refresh --from --to`)", inc_w,
              "caller's backend"),
             (f"in memory (numpy/pandas/shapely; {read_s:.1f} s Parquet reading not timed)",
              (ref_s, ref_rss, len(ref)), "child process"),
@@ -196,10 +207,11 @@ def main() -> None:
         print(f"| {name} | {rows:,} | {statistics.median(runs):.2f} | {' '.join(f'{r:.2f}' for r in runs)} | "
               f"{statistics.median(runs) / full_s:.2f} | {rss:.0f} ({where}) |")
     fastest = min(statistics.median(ref_s), statistics.median(duck_s))
-    print(f"\nfaster baseline s / PostGIS full s = {fastest / full_s:.2f} (target ≥ 1); incremental "
-          f"{statistics.median(inc[0]):.2f} s in a load, {statistics.median(inc_w[0]):.2f} s with {w} connections "
-          f"(target < 1 s); present in {db['present'].mean():.1%} of windows; "
-          f"agreement (1 ms, 1e-6 min, 1 mm; presence and vehicles exactly):")
+    print(f"\nfaster baseline s / PostGIS presence s = {fastest / full_s:.2f} (target ≥ 1); one more day: presence "
+          f"{statistics.median(day_1[0]):.2f} s on 1 connection, {statistics.median(day_w[0]):.2f} s on {w}; with "
+          f"paths {statistics.median(inc[0]):.2f} s in a load, {statistics.median(inc_w[0]):.2f} s on {w} (target "
+          f"< 1 s); present in {db['present'].mean():.1%} of windows; agreement (1 ms, 1e-6 min, 1 mm; presence and "
+          f"vehicles exactly):")
     agreement({f"PostGIS {w} connections vs 1": (db, serial), "PostGIS vs in memory": (db, ref),
                "PostGIS vs DuckDB": (db, duck), "in memory vs DuckDB": (ref, duck)})
 

@@ -11,7 +11,7 @@ WITH days AS (
            ST_Transform(ST_Point(gate_lon, gate_lat), 'EPSG:4326', 'EPSG:32647', always_xy := true) AS g,
            CASE WHEN guard_post THEN CAST($guard_radius_m AS DOUBLE) ELSE CAST($radius_m AS DOUBLE) END AS r
     FROM schools
-), slot0 AS (
+), slot AS MATERIALIZED (
     SELECT g.school_code, ST_X(g.g) AS gx, ST_Y(g.g) AS gy, g.r, w.name, d.day,
            timezone($tz, d.day + w.starts) AS w0, timezone($tz, d.day + w.ends) AS w1
     FROM gate g
@@ -19,29 +19,24 @@ WITH days AS (
                OR (w.school_type IS NULL AND NOT EXISTS (
                    SELECT 1 FROM win o WHERE o.school_type = g.school_type AND o.name = w.name))
     CROSS JOIN days d
-), span AS MATERIALIZED (  -- every instant a path inside a window can start or end at, as disjoint numbered ranges
-    SELECT spid, min(lo) AS lo, max(hi) AS hi
-    FROM (SELECT lo, hi, sum(CASE WHEN lo > prev_hi THEN 1 ELSE 0 END) OVER (ORDER BY lo, hi) AS spid
-          FROM (SELECT lo, hi, max(hi) OVER (ORDER BY lo, hi ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)
-                           AS prev_hi
-                FROM (SELECT DISTINCT w0 - to_seconds(CAST($gap_s AS BIGINT)) AS lo,
-                                      w1 + to_seconds(CAST($gap_s AS BIGINT)) AS hi FROM slot0)))
-    GROUP BY spid
-), slot AS MATERIALIZED (  -- with the span its window lies in (a path in the window starts in that span)
-    SELECT sl.*, sp.spid FROM slot0 sl LEFT JOIN span sp ON sl.w0 >= sp.lo AND sl.w0 < sp.hi
+), span AS (  -- every instant a path inside a window can start or end at
+    SELECT DISTINCT w0 - to_seconds(CAST($gap_s AS BIGINT)) AS lo, w1 + to_seconds(CAST($gap_s AS BIGINT)) AS hi
+    FROM slot
 ), pt AS MATERIALIZED (
-    SELECT f.vehicle_id, s.spid, f.ts,
+    SELECT f.vehicle_id, f.ts,
            ST_Transform(ST_Point(f.lon, f.lat), 'EPSG:4326', 'EPSG:32647', always_xy := true) AS g
-    FROM fixes f JOIN span s ON f.ts >= s.lo AND f.ts < s.hi
-), seg AS (  -- a fix to the next one of its span (a path that reaches a window starts in the window's span)
-    SELECT vehicle_id, spid, ts AS t0, g AS p0,
+    FROM fixes f
+    WHERE EXISTS (SELECT 1 FROM span s WHERE f.ts >= s.lo AND f.ts < s.hi)
+), seg AS (
+    SELECT vehicle_id, ts AS t0, g AS p0,
            CASE WHEN nx_ts - ts <= to_seconds(CAST($gap_s AS BIGINT)) THEN nx_ts ELSE ts END AS t1,
            CASE WHEN nx_ts - ts <= to_seconds(CAST($gap_s AS BIGINT)) THEN nx_g ELSE g END AS p1
     FROM (SELECT *, lead(ts) OVER w AS nx_ts, lead(g) OVER w AS nx_g
-          FROM pt WINDOW w AS (PARTITION BY vehicle_id, spid ORDER BY ts))
-), near AS MATERIALIZED (  -- path pieces within the largest distance of interest of a gate
-    SELECT sg.vehicle_id, sg.spid, sg.t0, sg.t1, g.school_code, ST_X(sg.p0) AS x0, ST_Y(sg.p0) AS y0,
-           ST_X(sg.p1) AS x1, ST_Y(sg.p1) AS y1
+          FROM pt WINDOW w AS (PARTITION BY vehicle_id ORDER BY ts))
+), near AS MATERIALIZED (  -- path pieces within the largest distance of interest of a gate, per local day
+    SELECT sg.vehicle_id, sg.t0, sg.t1, g.school_code, ST_X(sg.p0) AS x0, ST_Y(sg.p0) AS y0,
+           ST_X(sg.p1) AS x1, ST_Y(sg.p1) AS y1,
+           unnest(list_distinct([CAST(timezone($tz, sg.t0) AS DATE), CAST(timezone($tz, sg.t1) AS DATE)])) AS day
     FROM seg sg
     JOIN gate g ON ST_DWithin(g.g, ST_MakeLine(sg.p0, sg.p1),
                               GREATEST(CAST($near_m AS DOUBLE), CAST($radius_m AS DOUBLE),
@@ -51,7 +46,7 @@ WITH days AS (
            CASE WHEN dur > 0 THEN GREATEST(0, (epoch_us(sl.w0) - epoch_us(n.t0)) / 1e6 / dur) ELSE 0 END AS lo,
            CASE WHEN dur > 0 THEN LEAST(1, (epoch_us(sl.w1) - epoch_us(n.t0)) / 1e6 / dur) ELSE 0 END AS hi
     FROM near n
-    JOIN slot sl ON sl.school_code = n.school_code AND sl.spid = n.spid AND n.t1 >= sl.w0 AND n.t0 < sl.w1
+    JOIN slot sl ON sl.school_code = n.school_code AND sl.day = n.day AND n.t1 >= sl.w0 AND n.t0 < sl.w1
     CROSS JOIN LATERAL (
         SELECT dur, dx, dy, fx, fy, dx * dx + dy * dy AS a, fx * dx + fy * dy AS half_b,
                fx * fx + fy * fy - sl.r * sl.r AS c
