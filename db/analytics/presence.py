@@ -49,14 +49,24 @@ def refresh_days(conn: sa.Connection, days: list[dt.date], schools: list[str] | 
                  settings: Settings | None = None, workers: int = 1) -> int:
     """Recompute presence alone for these school days (and schools) on or after the horizon; rows written.
 
-    A day a job; with workers > 1 they are computed by that many connections on this transaction's snapshot.
+    A day a job (a window of a day, for fewer days than twice the workers); with workers > 1 they are computed by
+    that many connections on this transaction's snapshot.
     """
     settings, kept = settings or get_settings(), horizon(conn)
     days = sorted({d for d in days if kept is None or d >= kept})
     if not days:
         return 0
     conn.execute(query("presence_delete"), {"days": days, "schools": schools})
-    return derived.insert_all(conn, [job([d], settings, schools) for d in days], workers).get("presence", 0)
+    split = workers > 1 and len(days) < 2 * workers
+    todo = [job([d], settings, schools, [n]) for d in days for n in window_names(settings)] if split else [
+        job([d], settings, schools) for d in days]
+    return derived.insert_all(conn, todo, workers).get("presence", 0)
+
+
+def window_names(settings: Settings) -> list[str]:
+    """Names of the peak windows, the defaults first, then those only some school types have."""
+    by_type = (name for windows in settings.peak_windows_by_type.values() for name in windows)
+    return list(dict.fromkeys([*settings.peak_windows, *by_type]))
 
 
 def jobs(first: dt.date, last: dt.date, school: list[dt.date], settings: Settings, workers: int) -> list[Job]:
@@ -67,9 +77,7 @@ def jobs(first: dt.date, last: dt.date, school: list[dt.date], settings: Setting
     local = [first + dt.timedelta(days=i) for i in range((last - first).days + 1)]
     if len(local) >= 2 * workers:  # a day a job: the days balance the workers
         return [j for d in local for j in [paths.job(d, d, settings)] + ([job([d], settings)] if d in school else [])]
-    names = list(dict.fromkeys([*settings.peak_windows, *(n for w in settings.peak_windows_by_type.values()
-                                                          for n in w)]))  # few days: a window of a day a job
-    return [j for d in local for n in names
+    return [j for d in local for n in window_names(settings)  # few days: a window of a day a job
             for j in ([paths.job(d, d, settings, [n])] if n in settings.peak_windows else [])
             + ([job([d], settings, names=[n])] if d in school else [])]
 

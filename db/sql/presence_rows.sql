@@ -51,49 +51,54 @@ WITH days AS (
 ), veh AS MATERIALIZED (  -- vehicles numbered in the order of their ids
     SELECT row_number() OVER (ORDER BY vehicle_id) AS vno, vehicle_id FROM vehicle
 ), fx AS (  -- each vehicle's fixes of each span, in time order (by the primary key), as arrays
-    SELECT v.vno AS vehicle_id, sp.spid, f.t, f.x, f.y
+    SELECT v.vno, sp.spid, f.t, f.x, f.y
     FROM veh v CROSS JOIN span sp
-    CROSS JOIN LATERAL (SELECT array_agg(date_part('epoch', q.ts) ORDER BY q.ts) AS t,
-                               array_agg(ST_X(q.g) ORDER BY q.ts) AS x, array_agg(ST_Y(q.g) ORDER BY q.ts) AS y
+    CROSS JOIN LATERAL (  -- the aggregates read the ordered subquery directly, nothing between: in time order
+                        SELECT array_agg(date_part('epoch', q.ts)) AS t, array_agg(ST_X(q.g)) AS x,
+                               array_agg(ST_Y(q.g)) AS y
                         FROM (SELECT p.ts, ST_Transform(p.geom, 32647) AS g FROM track_point p
                               WHERE p.vehicle_id = v.vehicle_id AND p.ts >= lower(sp.r) AND p.ts < upper(sp.r)
                               ORDER BY p.ts) AS q
                         HAVING count(*) > 0) AS f
-), seg AS MATERIALIZED (  -- a fix to the next one when less than :gap_s apart, else the fix alone
-    SELECT vehicle_id, spid, t0, x0, y0, t1, x1, y1, mx, my, len2,
-           CAST(floor(mx / 250.0) AS int) AS cx, CAST(floor(my / 250.0) AS int) AS cy,
+), seg AS MATERIALIZED (  -- a fix to the next one when less than :gap_s apart, else the fix alone; 250 m cells, and
+    -- 250000 m² = (500 m)², as in reach: literals, so that the planner sees them
+    SELECT vno, spid, t0, x0, y0, t1, x1, y1, mx, my, len2,
+           CAST(floor(mx / 250.0) AS int) AS cx,
+           CAST(floor(my / 250.0) AS int) AS cy,
            ((SELECT d FROM reach) + sqrt(len2) / 2 + 1) * ((SELECT d FROM reach) + sqrt(len2) / 2 + 1) AS rr
     FROM (SELECT *, (x0 + x1) / 2 AS mx, (y0 + y1) / 2 AS my, (x1 - x0) * (x1 - x0) + (y1 - y0) * (y1 - y0) AS len2
-    FROM (SELECT fx.vehicle_id, fx.spid, s.t0, s.x0, s.y0,
+    FROM (SELECT fx.vno, fx.spid, s.t0, s.x0, s.y0,
                  CASE WHEN s.nx_t - s.t0 <= CAST(:gap_s AS float8) + 5e-7 THEN s.nx_t ELSE s.t0 END AS t1,
                  CASE WHEN s.nx_t - s.t0 <= CAST(:gap_s AS float8) + 5e-7 THEN s.nx_x ELSE s.x0 END AS x1,
                  CASE WHEN s.nx_t - s.t0 <= CAST(:gap_s AS float8) + 5e-7 THEN s.nx_y ELSE s.y0 END AS y1
           FROM fx CROSS JOIN LATERAL unnest(fx.t, fx.t[2:], fx.x, fx.x[2:], fx.y, fx.y[2:])
               AS s(t0, nx_t, x0, nx_x, y0, nx_y)) AS s) AS s
 ), near AS (  -- path pieces within d of a gate (a superset is harmless: farther ones add nothing)
-    SELECT sg.vehicle_id, sg.spid, sg.t0, sg.t1, sg.x0, sg.y0, sg.x1, sg.y1, c.gid
+    SELECT sg.vno, sg.spid, sg.t0, sg.t1, sg.x0, sg.y0, sg.x1, sg.y1, c.gid
     FROM seg sg JOIN cell c ON c.cx = sg.cx AND c.cy = sg.cy
-    WHERE sg.len2 <= 250000.0 AND (c.gx - sg.mx) * (c.gx - sg.mx) + (c.gy - sg.my) * (c.gy - sg.my) <= sg.rr
+    WHERE sg.len2 <= 250000.0
+      AND (c.gx - sg.mx) * (c.gx - sg.mx) + (c.gy - sg.my) * (c.gy - sg.my) <= sg.rr
     UNION ALL
-    SELECT sg.vehicle_id, sg.spid, sg.t0, sg.t1, sg.x0, sg.y0, sg.x1, sg.y1, g.gid
+    SELECT sg.vno, sg.spid, sg.t0, sg.t1, sg.x0, sg.y0, sg.x1, sg.y1, g.gid
     FROM seg sg
     JOIN school s ON ST_DWithin(s.gate_utm, ST_MakeLine(ST_SetSRID(ST_MakePoint(sg.x0, sg.y0), 32647),
-                                                        ST_SetSRID(ST_MakePoint(sg.x1, sg.y1), 32647)), (SELECT d FROM reach))
+                                                        ST_SetSRID(ST_MakePoint(sg.x1, sg.y1), 32647)),
+                               (SELECT d FROM reach))
     JOIN gate g ON g.school_code = s.school_code
     WHERE sg.len2 > 250000.0
 ), piece AS (  -- ... during one of that school's windows: xiaoan_segment_near_gate inlined, step by step
-    SELECT sid, r, e0, e1, vehicle_id, t0, dur, dx, dy, fx, fy, dx * dx + dy * dy AS a, fx * dx + fy * dy AS half_b,
+    SELECT sid, r, e0, e1, vno, t0, dur, dx, dy, fx, fy, dx * dx + dy * dy AS a, fx * dx + fy * dy AS half_b,
            fx * fx + fy * fy - r * r AS c,
            CASE WHEN dur > 0 THEN GREATEST(0, (e0 - t0) / dur) ELSE 0 END AS lo,
            CASE WHEN dur > 0 THEN LEAST(1, (e1 - t0) / dur) ELSE 0 END AS hi
-    FROM (SELECT sl.sid, sl.r, sl.e0, sl.e1, n.vehicle_id, n.t0, n.t1 - n.t0 AS dur, n.x1 - n.x0 AS dx,
+    FROM (SELECT sl.sid, sl.r, sl.e0, sl.e1, n.vno, n.t0, n.t1 - n.t0 AS dur, n.x1 - n.x0 AS dx,
                  n.y1 - n.y0 AS dy, n.x0 - sl.gx AS fx, n.y0 - sl.gy AS fy
           FROM near n
           JOIN slot sl ON sl.gid = n.gid AND sl.spid = n.spid AND n.t1 >= sl.e0 AND n.t0 < sl.e1
           OFFSET 0) AS v
     OFFSET 0
 ), solved AS (
-    SELECT sid, r, e0, e1, vehicle_id, t0, dur, dx, dy, fx, fy,
+    SELECT sid, r, e0, e1, vno, t0, dur, dx, dy, fx, fy,
            CASE WHEN a = 0 THEN lo ELSE LEAST(GREATEST(-half_b / a, lo), hi) END AS s_close,
            CASE WHEN a = 0 THEN CASE WHEN c <= 0 THEN lo END
                 WHEN half_b * half_b - a * c >= 0 THEN GREATEST((-half_b - sqrt(half_b * half_b - a * c)) / a, lo)
@@ -104,10 +109,10 @@ WITH days AS (
     FROM piece
     OFFSET 0
 ), hit AS (
-    SELECT sid, r, vehicle_id, closest_m,
+    SELECT sid, r, vno, closest_m,
            CASE WHEN t_in < e1 THEN GREATEST(t_in, e0) END AS enter_at,
            CASE WHEN t_in < e1 THEN LEAST(t_out, e1) END AS leave_at
-    FROM (SELECT sid, r, vehicle_id, e0, e1,
+    FROM (SELECT sid, r, vno, e0, e1,
                  sqrt((fx + s_close * dx) * (fx + s_close * dx) + (fy + s_close * dy) * (fy + s_close * dy)) AS closest_m,
                  CASE WHEN s_in <= s_out THEN t0 + s_in * dur END AS t_in,
                  CASE WHEN s_in <= s_out THEN t0 + s_out * dur END AS t_out
@@ -116,12 +121,16 @@ WITH days AS (
     SELECT sid, min(closest_m) FILTER (WHERE closest_m <= GREATEST(CAST(:near_m AS float8), r))
                AS min_distance_m,
            min(enter_at) AS first_seen, max(leave_at) AS last_seen,
-           range_agg(tstzrange(to_timestamp(enter_at), to_timestamp(leave_at), '[]')) FILTER (WHERE enter_at IS NOT NULL) AS inside,
-           array_agg(vehicle_id) FILTER (WHERE enter_at IS NOT NULL) AS vehicles
+           range_agg(tstzrange(to_timestamp(enter_at), to_timestamp(leave_at), '[]'))
+               FILTER (WHERE enter_at IS NOT NULL) AS inside,
+           array_agg(vno) FILTER (WHERE enter_at IS NOT NULL) AS vehicles
     FROM hit GROUP BY sid
 )
-SELECT sl.school_code, sl.day, sl.name, a.first_seen IS NOT NULL, to_timestamp(a.first_seen), to_timestamp(a.last_seen),
+SELECT sl.school_code, sl.day, sl.name, a.first_seen IS NOT NULL, to_timestamp(a.first_seen),
+       to_timestamp(a.last_seen),
        COALESCE((SELECT sum(date_part('epoch', upper(r) - lower(r))) FROM unnest(a.inside) AS r), 0) / 60.0,
-       a.min_distance_m, ARRAY(SELECT (SELECT array_agg(vehicle_id ORDER BY vno) FROM veh)[n] FROM (SELECT DISTINCT unnest(a.vehicles) AS n) AS u ORDER BY n), sl.r
+       a.min_distance_m,
+       ARRAY(SELECT (SELECT array_agg(vehicle_id ORDER BY vno) FROM veh)[n]
+             FROM (SELECT DISTINCT unnest(a.vehicles) AS n) AS u ORDER BY n), sl.r
 FROM slot sl
 LEFT JOIN agg a USING (sid)

@@ -61,6 +61,20 @@ def test_workers_write_the_rows_one_connection_writes(gates, first, last):
         assert refreshed(gates, workers, first, last) == (serial_rows, serial)
 
 
+@pytest.mark.parametrize("days", [[dt.date(2026, 9, 1)], [dt.date(2026, 9, 1), dt.date(2026, 9, 2)]],
+                         ids=["one day, a window a job", "two days, a day a job"])
+def test_presence_alone_on_workers_writes_what_one_connection_writes(gates, days):
+    add_fixes(gates, range(4))
+    written = {}
+    for workers in (1, 2):
+        with gates.begin() as conn:
+            rows = presence.refresh_days(conn, days, settings=SETTINGS, workers=workers)
+            written[workers] = rows, tables(conn)["presence"]
+    assert written[1][0] == len(written[1][1]) > 0 and any(r["present"] for r in written[1][1])
+    assert {r["window_name"] for r in written[1][1]} >= {"morning", "nap"}
+    assert written[2] == written[1]
+
+
 def test_jobs_split_by_day_or_by_window():
     school = [dt.date(2026, 9, 1), dt.date(2026, 9, 2)]
     week = presence.jobs(*WEEK, school, SETTINGS, 2)
