@@ -61,8 +61,8 @@ def test_workers_write_the_rows_one_connection_writes(gates, first, last):
         assert refreshed(gates, workers, first, last) == (serial_rows, serial)
 
 
-@pytest.mark.parametrize("days", [[dt.date(2026, 9, 1)], [dt.date(2026, 9, 1), dt.date(2026, 9, 2)]],
-                         ids=["one day, a window a job", "two days, a day a job"])
+@pytest.mark.parametrize("days", [[dt.date(2026, 9, 1)], [dt.date(2026, 9, d) for d in range(1, 5)]],
+                         ids=["one day, a window a job", "four days, a day a job"])
 def test_presence_alone_on_workers_writes_what_one_connection_writes(gates, days):
     add_fixes(gates, range(4))
     written = {}
