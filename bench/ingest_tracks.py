@@ -29,7 +29,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 SEATS = [(98.857, 25.851), (98.867, 26.902), (98.668, 27.741), (99.421, 26.450)]  # the four county seats
-START = dt.datetime(2024, 3, 29, 6, 0)  # local time; a week of 30 s fixes crosses into April
+START = dt.datetime(2024, 3, 29, 6, 0)  # local time; a week of 30 s fixes crosses into April  # noqa: DTZ001
 STEP_S = 30
 RADIUS = 0.03
 COUNTIES = Path(__file__).resolve().parent.parent / "db" / "data" / "nujiang_counties.geojson"

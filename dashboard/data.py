@@ -12,7 +12,7 @@ import pandas as pd
 import sqlalchemy as sa
 import streamlit as st
 
-from db import access
+from db import access, clock
 from db.engine import database_url, make_engine
 from db.errors import XiaoAnError, user_message
 from db.settings import get_settings
@@ -130,9 +130,9 @@ def schools(selected: Sequence[str]) -> Rows:
 
 def latest_day() -> dt.date:
     """The last day with presence, hazards or activities (not after today): where the default period ends."""
-    found = frame("dash_latest_day", today=dt.date.today())
+    found = frame("dash_latest_day", today=clock.today())
     value = found["latest"].iloc[0] if len(found) else None
-    return value if isinstance(value, dt.date) else dt.date.today()
+    return value if isinstance(value, dt.date) else clock.today()
 
 
 def data_as_of() -> dt.datetime | None:

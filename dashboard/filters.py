@@ -11,6 +11,7 @@ import streamlit as st
 
 from dashboard import sidebar, urlstate
 from dashboard.i18n import t, type_label
+from db import clock
 from db.models.base import SCHOOL_TYPES
 
 FROM_PARAM, TO_PARAM, TYPE_PARAM = "from", "to", "type"
@@ -72,7 +73,7 @@ def parse_period(raw_from: object, raw_to: object, default_to: dt.date, latest: 
 
 def period_filter(lang: str, default_to: dt.date) -> tuple[dt.date, dt.date]:
     """From/to date inputs bound to `?from=&to=`; the period in use is always written into the URL."""
-    latest = dt.date.today() + dt.timedelta(days=366)
+    latest = clock.today() + dt.timedelta(days=366)
     start, end = parse_period(st.query_params.get(FROM_PARAM), st.query_params.get(TO_PARAM), default_to, latest)
     for param, value in ((FROM_PARAM, start), (TO_PARAM, end)):
         if st.query_params.get(param) != value.isoformat():
@@ -93,7 +94,7 @@ def type_filter(lang: str) -> list[str]:
 
 def ignored(counties: Sequence[str]) -> list[str]:
     """The shared URL parameters holding a value that will be ignored or corrected (read before the widgets)."""
-    latest = dt.date.today() + dt.timedelta(days=366)
+    latest = clock.today() + dt.timedelta(days=366)
     known = {sidebar.COUNTY_PARAM: set(counties), TYPE_PARAM: set(SCHOOL_TYPES)}
     bad = [param for param, valid in known.items()
            if any(part.strip() not in valid for raw in st.query_params.get_all(param) for part in raw.split(","))]

@@ -9,6 +9,7 @@ from collections.abc import Iterable
 import sqlalchemy as sa
 from chinese_calendar import constants
 
+from db import clock
 from db.errors import XiaoAnError
 from db.sql import query
 
@@ -52,7 +53,7 @@ def main(argv: list[str]) -> int:
     """`python -m etl.public_holidays 2025 2026`: fill the holidays of those years into the database."""
     from db.engine import database_url, make_engine
 
-    years = [int(a) for a in argv] or [dt.date.today().year]
+    years = [int(a) for a in argv] or [clock.today().year]
     count = fill_holidays(make_engine(database_url()), years)
     print(f"{count} public holiday(s) and make-up workday(s) added for {', '.join(map(str, years))}")
     return 0

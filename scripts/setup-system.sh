@@ -22,11 +22,13 @@ major=$(pg_major)
 [ -n "$major" ] || major=15
 [ -x "/usr/lib/postgresql/$major/bin/initdb" ] || missing+=("postgresql-$major")
 [ -f "/usr/share/postgresql/$major/extension/postgis.control" ] || missing+=("postgresql-$major-postgis-3")
+[ -f "/usr/share/postgresql/$major/extension/pgrouting.control" ] || missing+=("postgresql-$major-pgrouting")
 fc-list 2>/dev/null | grep -q "Noto Sans CJK" || missing+=("fonts-noto-cjk")
 if [ "$want_browser" = 1 ]; then
   [ -x /usr/bin/chromium ] || missing+=("chromium")
 fi
 command -v runuser >/dev/null || missing+=("util-linux")
+[ -e /usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1 ] || command -v faketime >/dev/null || missing+=("faketime")
 
 if [ ${#missing[@]} -eq 0 ]; then
   echo "system packages: all present (PostgreSQL $major with PostGIS)"

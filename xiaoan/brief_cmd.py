@@ -9,6 +9,7 @@ import sqlalchemy as sa
 import typer
 
 from dashboard.i18n import short_county
+from db import clock
 from db.engine import database_url, make_engine
 
 COUNTY = typer.Option(None, "--county", help="county adcode or name (泸水市, Lushui); repeat for several")
@@ -19,7 +20,7 @@ LANG = typer.Option("zh", "--lang", help="zh | en")
 
 def period(date_from: dt.datetime | None, date_to: dt.datetime | None) -> tuple[dt.date, dt.date]:
     """The period asked for: --to (today) and --from (29 days before it) as dates."""
-    last = date_to.date() if date_to else dt.date.today()
+    last = date_to.date() if date_to else clock.today()
     first = date_from.date() if date_from else last - dt.timedelta(days=29)
     if first > last:
         raise typer.BadParameter(f"--from {first} is after --to {last}")

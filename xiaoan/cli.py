@@ -10,6 +10,7 @@ from pathlib import Path
 import sqlalchemy as sa
 import typer
 
+from db import clock
 from db.engine import database_url, make_engine
 from db.errors import XiaoAnError, user_message
 from db.settings import PROJECT_ROOT, get_settings
@@ -70,7 +71,10 @@ def refresh(
 def demo(seed: int = typer.Option(7, help="random seed; the same seed writes the same data"),
          out: Path = typer.Option(None, help="folder for the demo files"),
          if_empty: bool = typer.Option(False, "--if-empty", help="only when no school is loaded"),
-         today: dt.datetime = typer.Option(None, formats=["%Y-%m-%d"], help="last day of the demo (today)")
+         today: dt.datetime = typer.Option(None, formats=["%Y-%m-%d"],
+                                           help="last day of the demo (Nujiang's today); a past day is whole"),
+         at: dt.datetime = typer.Option(None, "--at", formats=["%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M"],
+                                        help="Nujiang time the demo is live at (now): no fix after it")
          ) -> None:
     """Write the Nujiang demo as the files a county hands over and load them through the ETL."""
     from etl import demo as demo_data
@@ -82,8 +86,12 @@ def demo(seed: int = typer.Option(7, help="random seed; the same seed writes the
             if conn.execute(sa.text("SELECT EXISTS (SELECT 1 FROM school)")).scalar():
                 typer.echo("schools are already loaded; demo skipped")
                 return
+    now = at.replace(tzinfo=clock.zone()) if at else clock.now()
     anchor = today.date() if today else None
-    results = demo_data.run(engine, out or get_settings().home / "demo", seed, anchor)
+    if now > clock.now() or (anchor and anchor > now.date()):
+        raise typer.BadParameter(f"the demo cannot be live in the future: now is {clock.now():%Y-%m-%d %H:%M} "
+                                 f"in {clock.zone().key}")
+    results = demo_data.run(engine, out or get_settings().home / "demo", seed, anchor, now)
     added = add_demo_users(engine)
     if added:
         typer.echo(f"demo users {', '.join(added)} can sign in with the password {demo_password()!r} "

@@ -12,6 +12,7 @@ import sqlalchemy as sa
 import typer
 from typer.core import TyperGroup
 
+from db import clock
 from db.analytics import presence, reports
 from db.engine import database_url, make_engine
 from xiaoan import brief_cmd
@@ -63,7 +64,7 @@ def export(report: str = typer.Argument(..., help=f"one of: {', '.join(REPORTS)}
         raise typer.BadParameter(f"unknown report {report!r}; expected one of {', '.join(REPORTS)}")
     if fmt not in {"csv", "xlsx"}:
         raise typer.BadParameter("--format must be csv or xlsx")
-    last = date_to.date() if date_to else dt.date.today()
+    last = date_to.date() if date_to else clock.today()
     first = date_from.date() if date_from else last - dt.timedelta(days=29)
     engine = make_engine(database_url())
     with engine.connect() as conn:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
+from db import clock
 from etl.datasets import DATASETS
 from etl.demo import field, roads, tracks
 from etl.demo.files import write_csv, write_xlsx
@@ -37,9 +38,16 @@ def _term_start(anchor: dt.date) -> dt.date:
     return dt.date(anchor.year if anchor.month >= 9 else anchor.year - 1, 9, 1)
 
 
-def write_files(out: Path, seed: int = 7, anchor: dt.date | None = None) -> Plan:
-    """Write every demo file; return (dataset, file, options) in the order they must load."""
-    anchor = anchor or dt.date.today()
+def live_until(anchor: dt.date | None = None, now: dt.datetime | None = None) -> tuple[dt.date, dt.datetime]:
+    """The demo's last day (Nujiang's today by default) and the instant its data ends: now, or that day's end."""
+    now = (now or clock.now()).astimezone(clock.zone())
+    anchor = anchor or now.date()
+    return anchor, min(now, clock.end_of(anchor))
+
+
+def write_files(out: Path, seed: int = 7, anchor: dt.date | None = None, now: dt.datetime | None = None) -> Plan:
+    """Write every demo file, live up to now; return (dataset, file, options) in the order they must load."""
+    anchor, until = live_until(anchor, now)
     out.mkdir(parents=True, exist_ok=True)
     rng, towns = random.Random(seed), townships()
     year = (anchor - dt.timedelta(days=364), anchor)
@@ -65,28 +73,30 @@ def write_files(out: Path, seed: int = 7, anchor: dt.date | None = None) -> Plan
                                  field.activity_rows(rng, sorted({t.county_adcode for t in towns}), *year),
                                  encoding="gb18030"), wgs),
     ]
-    return plan + _track_files(out, rng, units, schools, anchor)
+    return plan + _track_files(out, rng, units, schools, anchor, until)
 
 
-def _track_files(out: Path, rng: random.Random, units: list, schools: list, anchor: dt.date) -> Plan:
-    """The last four weeks of patrol GPS: most cars in one CSV export, five as GPX files."""
+def _track_files(out: Path, rng: random.Random, units: list, schools: list, anchor: dt.date,
+                 until: dt.datetime) -> Plan:
+    """The four weeks of patrol GPS up to until: most cars in one CSV export, five as GPX files."""
     cars = tracks.vehicles(rng, units, schools)
     days = [anchor - dt.timedelta(days=n) for n in range(27, -1, -1)]
     days = [d for d in days if d.weekday() < 5]
     plan: Plan = [("tracks", out / "车载GPS.csv", LoadOptions())]
-    tracks.write_csv(plan[0][1], cars[5:], days, rng)
+    tracks.write_csv(plan[0][1], cars[5:], days, rng, until)
     for car in cars[:5]:
         path = out / f"gps_{len(plan)}.gpx"
-        tracks.write_gpx(path, car, days, rng)
+        tracks.write_gpx(path, car, days, rng, until)
         plan.append(("tracks", path, LoadOptions()))
     return plan
 
 
-def run(engine: sa.Engine, out: Path, seed: int = 7, anchor: dt.date | None = None) -> list[LoadResult]:
+def run(engine: sa.Engine, out: Path, seed: int = 7, anchor: dt.date | None = None,
+        now: dt.datetime | None = None) -> list[LoadResult]:
     """Write the demo, load every file through the ETL (track loads refresh presence), fill the holidays."""
-    anchor = anchor or dt.date.today()
+    anchor, until = live_until(anchor, now)
     results = []
-    for name, path, options in write_files(out, seed, anchor):
+    for name, path, options in write_files(out, seed, anchor, until):
         results.append(load_file(engine, DATASETS[name], path, options=options))
         if name == "calendar":
             fill_holidays(engine, _known_years(anchor))

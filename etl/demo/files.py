@@ -8,7 +8,7 @@ from pathlib import Path
 
 from openpyxl import Workbook
 
-EPOCH = dt.datetime(2026, 9, 1)
+EPOCH = dt.datetime(2026, 9, 1)  # noqa: DTZ001 (Excel cells hold naive dates)
 
 
 def write_xlsx(path: Path, header: list[str], rows: list[list[object]], text_columns: int) -> Path:

@@ -98,30 +98,38 @@ def _once_a_second(fixes: Iterator[Fix]) -> Iterator[Fix]:
             yield (ts, *fix[1:])
 
 
-def write_csv(path: Path, cars: list[Vehicle], days: list[dt.date], rng: random.Random) -> int:
-    """Terminal export: vehicle,time,lon,lat,speed,heading with local times without a zone."""
+def _until(fixes: Iterator[Fix], until: dt.datetime) -> list[Fix]:
+    """The fixes up to an instant (all are generated, so the same seed draws the same numbers at any hour)."""
+    return [fix for fix in _once_a_second(fixes) if fix[0] <= until]
+
+
+def write_csv(path: Path, cars: list[Vehicle], days: list[dt.date], rng: random.Random, until: dt.datetime) -> int:
+    """Terminal export: vehicle,time,lon,lat,speed,heading with local times without a zone, none after until."""
     count = 0
     with path.open("w", newline="", encoding="utf-8") as fh:
         writer = csv.writer(fh)
         writer.writerow(["vehicle", "time", "lon", "lat", "speed", "heading"])
         for car in cars:
             for day in days:
-                for ts, lon, lat, kmh, heading in _once_a_second(day_fixes(rng, car, day)):
+                for ts, lon, lat, kmh, heading in _until(day_fixes(rng, car, day), until):
                     writer.writerow([car.vehicle_id, ts.strftime("%Y-%m-%d %H:%M:%S"), f"{lon:.6f}", f"{lat:.6f}",
                                      kmh, heading])
                     count += 1
     return count
 
 
-def write_gpx(path: Path, car: Vehicle, days: list[dt.date], rng: random.Random) -> int:
-    """One car's GPX 1.1 file: a track named by the car, a segment per day, UTC times."""
+def write_gpx(path: Path, car: Vehicle, days: list[dt.date], rng: random.Random, until: dt.datetime) -> int:
+    """One car's GPX 1.1 file: a track named by the car, a segment per day that has fixes, UTC times."""
     count = 0
     with path.open("w", encoding="utf-8") as fh:
         fh.write('<?xml version="1.0" encoding="UTF-8"?>\n<gpx version="1.1" creator="XiaoAn demo" '
                  f'xmlns="http://www.topografix.com/GPX/1/1">\n<trk><name>{car.vehicle_id}</name>\n')
         for day in days:
+            fixes = _until(day_fixes(rng, car, day), until)
+            if not fixes:
+                continue
             fh.write("<trkseg>\n")
-            for ts, lon, lat, _kmh, _heading in _once_a_second(day_fixes(rng, car, day)):
+            for ts, lon, lat, _kmh, _heading in fixes:
                 utc = ts.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
                 fh.write(f'<trkpt lat="{lat:.6f}" lon="{lon:.6f}"><time>{utc}</time></trkpt>\n')
                 count += 1

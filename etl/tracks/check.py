@@ -18,7 +18,7 @@ from etl.tracks.times import EARLIEST, FUTURE_TOLERANCE, TimeParser
 from etl.tracks.vehicles import Vehicles, valid
 
 StagedRow = tuple[int, str, dt.datetime, float, float, float | None, float | None]
-EPOCH = dt.datetime(1970, 1, 1)
+EPOCH = dt.datetime(1970, 1, 1)  # noqa: DTZ001 (naive UTC, the staged form)
 MICROSECOND = dt.timedelta(microseconds=1)
 
 

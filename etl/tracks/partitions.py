@@ -22,7 +22,7 @@ OFFSET = fixed_offset(ZONE) or dt.timedelta(hours=8)  # China has kept +8 h sinc
 
 def month_start(index: int) -> dt.datetime:
     """Start (naive, local) of a month counted from January 1970."""
-    return dt.datetime(1970 + index // 12, index % 12 + 1, 1)
+    return dt.datetime(1970 + index // 12, index % 12 + 1, 1)  # noqa: DTZ001 (naive UTC month start)
 
 
 def next_month(month: dt.datetime) -> dt.datetime:

@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from db.errors import UnreadableFile
 
-EARLIEST = dt.datetime(1999, 12, 31, 16)  # 2000-01-01 00:00 in China, as UTC
+EARLIEST = dt.datetime(1999, 12, 31, 16)  # 2000-01-01 00:00 in China, as UTC  # noqa: DTZ001 (naive UTC)
 FUTURE_TOLERANCE = dt.timedelta(minutes=10)
 BEFORE_2000 = "timestamp out of range: before 2000 (a placeholder such as 1970-01-01 or 1901-01-01?)"
 IN_FUTURE = "timestamp out of range: in the future (later than the time of the load plus 10 minutes)"
@@ -40,7 +40,7 @@ def _loose(text: str) -> dt.datetime:
         raise ValueError(f"not a date and time: {text[:40]!r}")
     year, month, day, hour, minute, second, fraction = match.groups()
     micro = int((fraction or "0")[:6].ljust(6, "0"))
-    return dt.datetime(int(year), int(month), int(day), int(hour), int(minute), int(second or 0), micro)
+    return dt.datetime(int(year), int(month), int(day), int(hour), int(minute), int(second or 0), micro)  # noqa: DTZ001 (zone applied by the caller)
 
 
 class TimeParser:

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
 from dashboard.map_marks import MARK_IDS
+from db import clock
 from tests.dashboard import fixture_data as fx
 from tests.dashboard.apptest import clean, deck, run_page
 
@@ -23,7 +22,7 @@ def test_brief_mode_is_a_slide_with_title_period_and_as_of(field_db: str, name: 
     at = run_page(name, brief="1", county="533301", **fx.PERIOD)
     clean(at)
     text = heading(at)
-    today = dt.date.today().isoformat()  # the fixture's last load finished now
+    today = clock.today().isoformat()  # the fixture's last load finished now, in Nujiang
     assert "泸水市" in text and f"{fx.P_FROM} 至 {fx.P_TO}" in text and f"数据截至 {today}" in text
     assert not at.title  # the slide's own title replaces the page title
     assert any("stSidebar" in m.value and "display: none" in m.value for m in at.markdown)

@@ -1,5 +1,8 @@
 """`xiaoan load`: summary, reject report on disk, exit codes 0 / 1 / 2."""
 
+import datetime as dt
+
+import time_machine
 from typer.testing import CliRunner
 
 from tests.conftest import COUNTIES, FIXTURES
@@ -26,11 +29,25 @@ def test_unknown_dataset(use_db):
     assert result.exit_code == 2 and "unknown dataset" in result.output
 
 
+AFTERNOON_PEAK = dt.datetime(2026, 12, 7, 8, 50, tzinfo=dt.UTC)  # 16:50 in Nujiang, a patrol under way
+
+
 def test_demo_if_empty_runs_once(use_db, tmp_path):
-    first = runner.invoke(app, ["demo", "--if-empty", "--out", str(tmp_path)])
-    assert first.exit_code == 0, first.output
-    second = runner.invoke(app, ["demo", "--if-empty", "--out", str(tmp_path)])
+    with time_machine.travel(AFTERNOON_PEAK, tick=True):
+        first = runner.invoke(app, ["demo", "--if-empty", "--out", str(tmp_path)])
+        assert first.exit_code == 0, first.output
+        second = runner.invoke(app, ["demo", "--if-empty", "--out", str(tmp_path)])
     assert second.exit_code == 0 and "already loaded" in second.output
+
+
+def test_demo_refuses_to_be_live_in_the_future(use_db, tmp_path):
+    with time_machine.travel(AFTERNOON_PEAK, tick=False):
+        later = runner.invoke(app, ["demo", "--at", "2026-12-07 18:00", "--out", str(tmp_path)],
+                              env={"COLUMNS": "300"})
+        tomorrow = runner.invoke(app, ["demo", "--today", "2026-12-08", "--out", str(tmp_path)])
+    assert later.exit_code == 2 and "future" in later.output and "2026-12-07 16:50" in later.output
+    assert tomorrow.exit_code == 2 and "future" in tomorrow.output
+    assert not list(tmp_path.iterdir())  # nothing written
 
 
 def test_json_summary_on_the_last_line(use_db, tmp_path):
