@@ -25,11 +25,13 @@ class Period:
     hazards: pd.DataFrame
     signs: pd.DataFrame
     as_of: dt.date
+    backlog: pd.DataFrame  # hazards open on as_of, whenever found
 
     @property
     def figures(self) -> metrics.Figures:
         """The headline figures."""
-        return metrics.figures(self.coverage, self.presence, self.four100, self.hazards, self.signs, self.as_of)
+        return metrics.figures(self.coverage, self.presence, self.four100, self.hazards, self.signs, self.as_of,
+                               self.backlog)
 
 
 def schools_frame(f: Filters) -> pd.DataFrame:
@@ -55,7 +57,8 @@ def period(f: Filters, date_from: dt.date, date_to: dt.date, codes: set[str] | N
         metrics.only(data_reports.four100(counties), codes),
         metrics.only(data_reports.hazards(date_from, date_to, counties), codes),
         metrics.only(data_reports.sign_status(date_to, counties), codes),
-        date_to)
+        date_to,
+        metrics.only(data_reports.backlog(date_to, counties), codes))
 
 
 def county_table(schools: pd.DataFrame, now: Period) -> pd.DataFrame:
@@ -66,7 +69,7 @@ def county_table(schools: pd.DataFrame, now: Period) -> pd.DataFrame:
 
 def school_statuses(now: Period) -> dict[str, str]:
     """The worst status of each school in the current period."""
-    return statuses.worst_status(now.coverage, now.presence, now.four100, now.hazards, now.signs)
+    return statuses.worst_status(now.coverage, now.presence, now.four100, now.backlog, now.signs)
 
 
 @dataclass(frozen=True)

@@ -11,12 +11,13 @@ import streamlit as st
 
 from dashboard import data
 from dashboard.data import TTL_S
+from db.analytics import backlog as hazard_backlog
 from db.analytics import reports
 
 FUNCTIONS: dict[str, Callable[..., pd.DataFrame]] = {
     "coverage": reports.coverage, "four100": reports.four100, "hazards": reports.hazards,
     "activities": reports.activities, "sign_status": reports.sign_status,
-    "signs_not_reinstalled": reports.signs_not_reinstalled,
+    "signs_not_reinstalled": reports.signs_not_reinstalled, "backlog": hazard_backlog.open_hazards,
 }
 Counties = list[str] | None
 
@@ -46,6 +47,11 @@ def four100(counties: Counties) -> pd.DataFrame:
 def hazards(date_from: dt.date, date_to: dt.date, counties: Counties) -> pd.DataFrame:
     """Hazards found in the period, with their state at its end."""
     return _get("hazards", (date_from, date_to), counties)
+
+
+def backlog(as_of: dt.date, counties: Counties) -> pd.DataFrame:
+    """Hazards not rectified on a day, whenever found (挂账), with days overdue."""
+    return _get("backlog", (as_of,), counties)
 
 
 def activities(date_from: dt.date, date_to: dt.date, counties: Counties) -> pd.DataFrame:

@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from db.analytics.backlog import stock
+
 HAZARD_STATES = ("found", "rectified", "on_deadline", "open", "overdue")
 
 
@@ -20,6 +22,7 @@ class Figures:
     four100: float | None
     hazards: dict[str, int] = field(default_factory=dict)
     missing_signs: int = 0
+    backlog: dict[str, object] = field(default_factory=dict)  # the stock on the period's last day (挂账)
 
 
 def only(frame: pd.DataFrame, codes: Collection[str] | None, column: str = "school_code") -> pd.DataFrame:
@@ -60,10 +63,11 @@ def missing_sign_schools(signs: pd.DataFrame) -> int:
 
 
 def figures(coverage: pd.DataFrame, presence: pd.DataFrame, four100: pd.DataFrame, hazards: pd.DataFrame,
-            signs: pd.DataFrame, as_of: dt.date) -> Figures:
-    """The headline figures of a period from its frames."""
+            signs: pd.DataFrame, as_of: dt.date, backlog: pd.DataFrame | None = None) -> Figures:
+    """The headline figures of a period from its frames (the backlog: hazards open on as_of, whenever found)."""
     return Figures(share(coverage["covered"]), presence_rate(presence), share(four100["all_four"]),
-                   hazard_counts(hazards, as_of), missing_sign_schools(signs))
+                   hazard_counts(hazards, as_of), missing_sign_schools(signs),
+                   stock(backlog) if backlog is not None else {})
 
 
 def rectification_rate(counts: dict[str, int]) -> float | None:
@@ -76,6 +80,12 @@ def hazards_by_county(hazards: pd.DataFrame, as_of: dt.date) -> pd.DataFrame:
     rows = [{"county_adcode": code, **(c := hazard_counts(group, as_of)), "rectification": rectification_rate(c)}
             for code, group in hazards.groupby("county_adcode")]
     return pd.DataFrame(rows, columns=["county_adcode", *HAZARD_STATES, "rectification"])
+
+
+def union_hazards(*frames: pd.DataFrame) -> pd.DataFrame:
+    """The hazards of several frames, each once (the first frame's row wins)."""
+    kept = [f for f in frames if len(f)]
+    return pd.concat(kept).drop_duplicates("hazard_id") if kept else frames[0]
 
 
 def select_hazards(hazards: pd.DataFrame, kinds: Collection[str], categories: Collection[str],

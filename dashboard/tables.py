@@ -71,12 +71,12 @@ def gap_list(table: pd.DataFrame, county_rows: Sequence[Mapping[str, Any]], lang
         ("min_distance_m", "col.closest", fmt.metres)], lang)
 
 
-def overdue_list(hazards: pd.DataFrame, as_of: Any, county_rows: Sequence[Mapping[str, Any]], lang: str
-                 ) -> pd.DataFrame:
-    """The overdue hazards as shown, longest overdue first."""
+def overdue_list(hazards: pd.DataFrame, as_of: Any, county_rows: Sequence[Mapping[str, Any]], lang: str,
+                 keep_order: bool = False) -> pd.DataFrame:
+    """The overdue hazards as shown, longest overdue first (or in the order given)."""
     late = hazards[hazards["overdue"].astype(bool)].copy()
     late["days"] = [(as_of - d).days if d is not None and d == d else None for d in late["deadline"]]
-    late = late.sort_values("days", ascending=False)
+    late = late if keep_order else late.sort_values("days", ascending=False)
     return shown(late, [
         ("hazard_id", "col.hazard", text), ("kind", "col.kind", coded("hazard_kind", lang)),
         ("category", "col.category", text), ("school_name", "col.school", text),

@@ -51,6 +51,7 @@ class Settings(BaseSettings):
     trusted_user_header: str | None = Field(default=None, description="SSO: header naming the signed-in user (off)")
     trusted_header_key: str | None = Field(default=None, description="SSO: key from `xiaoan users trusted-key`")
     upload_max_mb: int = Field(default=200, gt=0, description="largest upload, and largest unpacked archive, in MB")
+    escalate_days: int = Field(default=30, ge=0, description="hazards overdue longer are reported up (专报)")
 
     @property
     def cluster_dir(self) -> Path:

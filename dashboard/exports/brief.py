@@ -16,6 +16,7 @@ from dashboard.exports.basemap import read_base
 from dashboard.exports.figures import Figures, figures
 from dashboard.exports.snapshot import Snapshot, take
 from dashboard.exports.texts import tx
+from db.settings import get_settings
 
 WORK_HEADER = ["县（市）", "出动警力（人次）", "出动车辆（辆次）", "督导检查（次）", "法制教育（场）", "应急演练（次）",
                "宣传资料（份）", "受教育（人次）"]
@@ -73,7 +74,9 @@ def write_brief(conn: sa.Connection, counties: Sequence[str] | None, date_from: 
     d.heading(doc, "四、存在的问题")
     gaps = problems.gap_list(snap)
     overdue = problems.overdue_list(snap)
+    days = get_settings().escalate_days
     for text in (findings.liaison(gaps), findings.presence(gaps), findings.overdue(overdue, date_to),
+                 findings.escalate(problems.overdue_list(snap, longer_than=days), days),
                  findings.signs(problems.sign_list(snap))):
         d.paragraph(doc, text)
     d.heading(doc, "附图")

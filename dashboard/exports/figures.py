@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dashboard import metrics
 from dashboard.exports.snapshot import Snapshot
+from db.analytics.backlog import stock
 
 WORK = ("officer_times", "vehicle_times", "deployments", "inspections", "legal_education", "drills", "flyers",
         "participants")
@@ -28,6 +29,7 @@ def hazards(snap: Snapshot) -> Figures:
         counts = metrics.hazard_counts(snap.hazards[snap.hazards["kind"] == kind], snap.date_to)
         out.update({f"{kind}_{state}": n for state, n in counts.items()})
     out["overdue_all"] = len(snap.overdue)
+    out.update(stock(snap.backlog))
     return out
 
 

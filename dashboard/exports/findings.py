@@ -65,6 +65,16 @@ def overdue(hazards: pd.DataFrame, last: dt.date) -> str:
             + listed(items, len(hazards), "处", "；") + "。")
 
 
+def escalate(hazards: pd.DataFrame, days: int) -> str:
+    """Hazards overdue by more than days, to be reported up to the Party committee and government (专报)."""
+    if hazards.empty:
+        return f"逾期超过{days}天、需专报党委、政府的隐患：无。"
+    items = (f"{r['col.school'] or short_county(r['col.county'])}{r['col.category']}"
+             f"（逾期{r['col.days_overdue']}天）" for _, r in hazards.iterrows())
+    return (f"逾期超过{days}天、需及时专报党委、政府的隐患{len(hazards)}处："
+            + listed(items, len(hazards), "处", "；") + "。")
+
+
 def signs(sign_rows: pd.DataFrame) -> str:
     """（四）Schools missing required signs, and signs not put back after road works."""
     late_label = t("signs.not_reinstalled_short", "zh")

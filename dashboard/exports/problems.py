@@ -48,9 +48,11 @@ def gap_list(snap: Snapshot, lang: str = "zh") -> pd.DataFrame:
         columns=GAP_COLUMNS).reset_index(drop=True)
 
 
-def overdue_list(snap: Snapshot, lang: str = "zh") -> pd.DataFrame:
-    """Hazards past their deadline and not rectified on the period's last day, whenever found, oldest first."""
+def overdue_list(snap: Snapshot, lang: str = "zh", longer_than: int = -1) -> pd.DataFrame:
+    """Hazards past their deadline (by more than longer_than days) and not rectified on the period's last day,
+    whenever found, oldest first."""
     h = snap.overdue.sort_values(["county_adcode", "deadline", "hazard_id"])
+    h = h[pd.Series([(snap.date_to - d).days > longer_than for d in h["deadline"]], index=h.index, dtype=bool)]
     who = contacts(snap)
     return pd.DataFrame({
         "col.county": [county_label(r, lang) for _, r in h.iterrows()], "col.hazard": h["hazard_id"],

@@ -82,4 +82,13 @@ def safety_sentence(f: Figures, last: dt.date) -> str:
             f"{n(f['alarm_video_linked'])}所、设立护学岗{n(f['guard_post'])}所）")
     signs = (f"校门临路学校{n(f['near_road'])}所，必设交通标志齐全{n(f['signs_complete'])}所，"
              f"缺少必设标志{n(f['missing_signs'])}所；道路施工后未恢复的交通标志{n(f['not_reinstalled'])}块")
-    return f"{four}。{signs}。截至{cn_date(last)}，逾期未整改的隐患共{n(f['overdue_all'])}处。"
+    return f"{four}。{signs}。{backlog_sentence(f, last)}"
+
+
+def backlog_sentence(f: Figures, last: dt.date) -> str:
+    """The backlog in the bureau's words: 截至…，仍有 N 处隐患未完成整改，其中 M 处已逾期，最早一处发现于…."""
+    if not f.get("backlog"):
+        return f"截至{cn_date(last)}，排查发现的隐患均已完成整改。"
+    late = f"其中{n(f['backlog_overdue'])}处已逾期" if f["backlog_overdue"] else "均在整改期限内"
+    return (f"截至{cn_date(last)}，仍有{n(f['backlog'])}处隐患未完成整改，{late}，"
+            f"最早一处发现于{cn_date(f['oldest_open'])}。")

@@ -15,12 +15,10 @@ from dashboard import gaps, statuses
 from dashboard.exports.privacy import mask_phone
 from dashboard.exports.texts import tx
 from dashboard.i18n import county_label, short_county
-from db.analytics import reports
+from db.analytics import backlog, reports
 from db.analytics.reports import frame
 from db.settings import get_settings
 from db.sql import query
-
-EARLIEST = dt.date(1900, 1, 1)  # overdue hazards are listed whenever they were found
 
 
 @dataclass(frozen=True)
@@ -37,6 +35,7 @@ class Snapshot:
     four100: pd.DataFrame
     hazards: pd.DataFrame
     overdue: pd.DataFrame
+    backlog: pd.DataFrame  # every hazard not rectified on date_to, whenever found
     activities: pd.DataFrame
     signs: pd.DataFrame
     not_reinstalled: pd.DataFrame
@@ -50,7 +49,7 @@ class Snapshot:
     @cached_property
     def worst(self) -> dict[str, str]:
         """The worst status of each school."""
-        return statuses.worst_status(self.coverage, self.presence, self.four100, self.hazards, self.signs)
+        return statuses.worst_status(self.coverage, self.presence, self.four100, self.backlog, self.signs)
 
     def where(self, lang: str = "zh") -> str:
         """The selection as said in a title: 怒江州, or the counties' short names."""
@@ -78,7 +77,7 @@ def take(conn: sa.Connection, counties: Sequence[str] | None, date_from: dt.date
     settings = get_settings()
     officers = frame(conn, "brief_officers", on=date_to, counties=k)
     officers["phone"] = officers["phone"].map(mask_phone)
-    overdue = reports.hazards(conn, EARLIEST, date_to, as_of=date_to, counties=k)
+    owed = backlog.open_hazards(conn, date_to, k)
     return Snapshot(
         counties=k, date_from=date_from, date_to=date_to,
         as_of=conn.execute(query("brief_data_as_of")).scalar(),
@@ -88,7 +87,7 @@ def take(conn: sa.Connection, counties: Sequence[str] | None, date_from: dt.date
                        radius_m=None),
         four100=reports.four100(conn, k),
         hazards=reports.hazards(conn, date_from, date_to, counties=k),
-        overdue=overdue[overdue["overdue"].astype(bool)].reset_index(drop=True),
+        overdue=owed[owed["overdue"].astype(bool)].reset_index(drop=True), backlog=owed,
         activities=reports.activities(conn, date_from, date_to, k),
         signs=reports.sign_status(conn, date_to, k, settings),
         not_reinstalled=reports.signs_not_reinstalled(conn, date_to, k, settings),

@@ -17,6 +17,7 @@ from dashboard.exports.snapshot import Snapshot, local_time, take
 from dashboard.exports.texts import tx
 from dashboard.exports.xlsx import write_book
 from dashboard.i18n import county_label, short_county
+from db.settings import get_settings
 
 WORKLISTS = ("signs", "gaps", "hazards")
 
@@ -37,7 +38,9 @@ def sheets(snap: Snapshot, kind: str, lang: str = "zh") -> dict[str, pd.DataFram
     if kind == "signs":
         return {tx("worklist.signs.sheet", lang): problems.sign_list(snap, lang)}
     if kind == "hazards":
-        return {tx("worklist.hazards.sheet", lang): problems.overdue_list(snap, lang)}
+        days = get_settings().escalate_days
+        return {tx("worklist.hazards.sheet", lang): problems.overdue_list(snap, lang),
+                tx("worklist.escalate.sheet", lang).format(days=days): problems.overdue_list(snap, lang, days)}
     if kind != "gaps":
         raise ValueError(f"unknown work list {kind!r}; expected one of {', '.join(WORKLISTS)}")
     gaps = problems.gap_list(snap, lang)

@@ -57,6 +57,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "worklist.hazards": ("逾期未整改隐患清单", "overdue hazards"),
     "worklist.signs.sheet": ("交通标志", "Signs"),
     "worklist.hazards.sheet": ("逾期隐患", "Overdue hazards"),
+    "worklist.escalate.sheet": ("专报（逾期超{days}天）", "To report up (over {days} d)"),
     "worklist.summary": ("汇总", "Summary"),
     "worklist.about": ("说明", "About"),
     "worklist.title": ("清单", "List"),

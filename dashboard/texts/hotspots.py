@@ -24,6 +24,9 @@ TEXTS: dict[str, tuple[str, str]] = {
                      "Few hazards (fewer than {n}): significance comes from {p} permutations, which is safer."),
     "hotspots.overdue": ("逾期未整改隐患", "Overdue hazards"),
     "hotspots.no_overdue": ("没有逾期未整改的隐患。", "No hazard is overdue."),
+    "hotspots.escalate": ("逾期超过 {days} 天、需专报党委和政府的隐患", "Overdue by more than {days} days: to be "
+                          "reported to the Party committee and government"),
+    "hotspots.no_escalate": ("没有逾期超过 {days} 天的隐患。", "No hazard is overdue by more than {days} days."),
     "hotspots.by_county": ("各县（市）隐患整改情况", "Hazards by county"),
     "hotspots.map_alt": ("隐患热点地图", "Map of hazard hotspots"),
     "legend.hexagons": ("网格", "Hexagons"),

@@ -27,6 +27,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "metric.open": ("未整改隐患", "Hazards open"),
     "metric.overdue": ("逾期未整改", "Hazards overdue"),
     "metric.rectified": ("已整改隐患", "Hazards rectified"),
+    "metric.backlog": ("未完成整改", "Hazards not yet fixed"),
+    "metric.backlog_overdue": ("逾期未改", "Overdue, not fixed"),
+    "metric.backlog_help": ("时段末日仍未整改的隐患（含限期整改），无论何时发现", "Hazards not rectified on the "
+                            "period's last day (those under a deadline included), whenever found"),
     "metric.on_deadline": ("限期整改中", "Under deadline"),
     "metric.found": ("发现隐患", "Hazards found"),
     "metric.missing_signs": ("缺交通标志学校", "Schools missing signs"),

@@ -1,4 +1,5 @@
-"""隐患热点 Hazard hotspots: hexagons by count or Gi* class, hazard points by status, overdue list."""
+"""隐患热点 Hazard hotspots: hexagons by count or Gi* class, hazard points (the period's and every one still open),
+the overdue list of the backlog and the 专报 list."""
 
 from __future__ import annotations
 
@@ -8,11 +9,14 @@ from dashboard import data_hotspots, data_map, data_reports, fmt, layers, metric
 from dashboard import layers_hazards as lh
 from dashboard.i18n import label
 from dashboard.widgets import Card
+from db.analytics.backlog import escalations, stock
 from db.models.base import HAZARD_KINDS, HAZARD_STATUSES
+from db.settings import get_settings
 
 p = page.start("hotspots.title", "hotspots.caption", export_view="hotspots")
 tr, f, lang = p.tr, p.filters, p.lang
 found = page.load(tr, data_reports.hazards, f.date_from, f.date_to, f.county_arg)
+still_open = page.load(tr, data_reports.backlog, f.date_to, f.county_arg)
 area = page.load(tr, data_hotspots.area_km2, f.counties)
 sizes = data_hotspots.sizes(area)
 a, b, c = p.controls(3)
@@ -32,40 +36,50 @@ if f.types:
     p.note(tr("hotspots.types_note"))
 
 chosen = metrics.select_hazards(found, kinds, categories, statuses)
+open_chosen = metrics.select_hazards(still_open, kinds, categories, statuses)
+owed = stock(open_chosen)
+shown_points = metrics.union_hazards(chosen, open_chosen)
 grid = page.load(tr, data_hotspots.grid, int(size), f.counties, f.date_from, f.date_to, kinds, categories,
                  statuses, len(chosen))
 counts = metrics.hazard_counts(chosen, f.date_to)
 hot = int(grid["hotspot_class"].str.startswith("hot").sum())
 p.cards([Card(tr("metric.found"), fmt.num(counts["found"])),
-               Card(tr("metric.open"), fmt.num(counts["open"])),
-               Card(tr("metric.overdue"), fmt.num(counts["overdue"]), rise_is_bad=True),
+               Card(tr("metric.backlog"), fmt.num(owed["backlog"]), help=tr("metric.backlog_help")),
+               Card(tr("metric.backlog_overdue"), fmt.num(owed["backlog_overdue"]), rise_is_bad=True),
                Card(tr("metric.rectified"), fmt.num(counts["rectified"])),
                Card(tr("hotspots.hot_cells"), fmt.num(hot))])
-if chosen.empty:
+if shown_points.empty:
     st.info(tr("hotspots.empty"))
 elif len(chosen) < data_hotspots.FEW_HAZARDS:
     p.note(tr("hotspots.few").format(n=data_hotspots.FEW_HAZARDS, p=fmt.num(data_hotspots.PERMUTATIONS)))
 
 hexagons = lh.hexagon_rows(grid.to_dict("records"), by, lang)
-points = lh.hazard_points(chosen.to_dict("records"), lang)
+points = lh.hazard_points(shown_points.to_dict("records"), lang)
 base = page.load(tr, data_map.basemap, p.counties, f.counties)
 deck = layers.map_deck(base, [lh.hexagon_layer(hexagons), lh.hazard_layer(points)], f.counties, lang,
                        data_map.style_url(), size=p.map_size)
 map_col, legend_col = p.map_columns()
 with map_col:
     st.pydeck_chart(deck, height=p.map_size[1], key="hotspot_map", alt=tr("hotspots.map_alt"))
-    if len(chosen) > len(points):
+    if len(shown_points) > len(points):
         p.note(tr("info.capped").format(n=fmt.num(len(points))))
 with legend_col:
     widgets.legend_box(lh.hexagon_legend(grid.to_dict("records"), by, lang), lang, tr("legend.hexagons"),
                        tr("legend.title"))
-    widgets.legend_box(lh.point_legend(chosen.to_dict("records"), lang), lang, tr("legend.points"))
+    widgets.legend_box(lh.point_legend(shown_points.to_dict("records"), lang), lang, tr("legend.points"))
 p.finish_map()
 
 st.subheader(tr("hotspots.overdue"))
-if counts["overdue"]:
-    widgets.table(tables.overdue_list(chosen, f.date_to, p.counties, lang))
+if owed["backlog_overdue"]:
+    widgets.table(tables.overdue_list(open_chosen, f.date_to, p.counties, lang))
 else:
     st.info(tr("hotspots.no_overdue"))
+days = get_settings().escalate_days
+st.subheader(tr("hotspots.escalate").format(days=days))
+up = escalations(open_chosen, days)
+if len(up):
+    widgets.table(tables.overdue_list(up, f.date_to, p.counties, lang, keep_order=True))
+else:
+    st.info(tr("hotspots.no_escalate").format(days=days))
 st.subheader(tr("hotspots.by_county"))
 widgets.table(tables.hazard_counties(metrics.hazards_by_county(chosen, f.date_to), p.counties, lang))

@@ -23,10 +23,11 @@ p.cards([
          tr("metric.presence_help")),
     Card(tr("metric.four100"), fmt.pct(cur.four100), None, tr("overview.no_history"))])
 p.cards([
-    Card(tr("metric.open"), fmt.num(cur.hazards["open"]), fmt.delta_count(cur.hazards["open"], old.hazards["open"]),
-         tr("metric.hazard_help"), rise_is_bad=True),
-    Card(tr("metric.overdue"), fmt.num(cur.hazards["overdue"]),
-         fmt.delta_count(cur.hazards["overdue"], old.hazards["overdue"]), tr("metric.hazard_help"), True),
+    Card(tr("metric.backlog"), fmt.num(cur.backlog["backlog"]),
+         fmt.delta_count(cur.backlog["backlog"], old.backlog["backlog"]), tr("metric.backlog_help"), rise_is_bad=True),
+    Card(tr("metric.backlog_overdue"), fmt.num(cur.backlog["backlog_overdue"]),
+         fmt.delta_count(cur.backlog["backlog_overdue"], old.backlog["backlog_overdue"]),
+         tr("metric.backlog_help"), True),
     Card(tr("metric.rectified"), fmt.num(cur.hazards["rectified"]),
          fmt.delta_count(cur.hazards["rectified"], old.hazards["rectified"]), tr("metric.hazard_help")),
     Card(tr("metric.missing_signs"), fmt.num(cur.missing_signs), fmt.delta_count(cur.missing_signs, old.missing_signs),

@@ -17,19 +17,22 @@ def hotspots(**params: str | list[str]):  # noqa: ANN201
 def test_figures_layers_and_lists(field_db: str) -> None:
     at = hotspots()
     clean(at)
-    assert [metric(at, k) for k in ("发现隐患", "未整改隐患", "逾期未整改", "已整改隐患")] == ["5", "2", "1", "2"]
+    # the backlog on 03-16 holds H7 too: found in February, still open, overdue since 02-28
+    assert [metric(at, k) for k in ("发现隐患", "未完成整改", "逾期未改", "已整改隐患")] == ["5", "4", "2", "2"]
     spec = deck(at)
     assert [item["id"] for item in data_layers(spec)][-2:] == ["hexagons", "hazards"]
     cells = layer(spec, "hexagons")["data"]
     assert sum(c["count"] for c in cells) == 5 and max(c["count"] for c in cells) == 2  # H1 and H2 share a spot
     assert all(len(c["polygon"]) == 6 for c in cells)
     points = layer(spec, "hazards")["data"]
-    assert len(points) == 5
+    assert len(points) == 6  # the five found in the period and H7, open since February
     overdue = [p for p in points if p["line"][:3] == list(OVERDUE_RING)]
-    assert [p["title"] for p in overdue] == ["消防安全 · 校园内部隐患"]
-    assert "H1说明" in overdue[0]["detail"] and "逾期未整改" in overdue[0]["detail"]
+    assert sorted(p["title"] for p in overdue) == ["占道经营 · 周边治安乱点", "消防安全 · 校园内部隐患"]
+    h1 = next(p for p in overdue if "H1说明" in p["detail"])
+    assert "逾期未整改" in h1["detail"]
     late = table(at, 0)
-    assert late["编号"].tolist() == ["H1"] and late["逾期天数"].tolist() == ["6"]
+    assert late["编号"].tolist() == ["H7", "H1"] and late["逾期天数"].tolist() == ["16", "6"]
+    assert any(i.value == "没有逾期超过 30 天的隐患。" for i in at.info)
     counties = table(at, 1).set_index("县（市）")
     states = ["发现隐患", "已整改", "限期整改中", "未整改", "逾期"]
     assert counties.loc["泸水市", states].tolist() == ["3", "1", "1", "1", "1"]

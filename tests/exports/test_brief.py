@@ -1,5 +1,6 @@
 """The brief (.docx): every number from the fixture prefecture, the county tables, four maps, masked phones."""
 
+import datetime as dt
 import io
 import zipfile
 
@@ -18,7 +19,8 @@ LIAISON = ("截至2025年3月16日，全州共有学校（幼儿园）6所，落
            "1所见警率低于50%。")
 SAFETY = ("“四个100%”全部达标学校4所，达标率66.7%（配备专职保安员6所、封闭化管理5所、一键式紧急报警和视频监控联网"
           "6所、设立护学岗5所）。校门临路学校3所，必设交通标志齐全2所，缺少必设标志1所；道路施工后未恢复的交通标志"
-          "2块。截至2025年3月16日，逾期未整改的隐患共2处。")
+          "2块。截至2025年3月16日，仍有4处隐患未完成整改，其中2处已逾期，最早一处发现于2025年2月10日。")
+ESCALATE = "逾期超过30天、需专报党委、政府的隐患：无。"
 WORK_TABLE = [["县（市）", "出动警力（人次）", "出动车辆（辆次）", "督导检查（次）", "法制教育（场）", "应急演练（次）",
                "宣传资料（份）", "受教育（人次）"],
               ["泸水市", "12", "5", "1", "1", "1", "0", "420"], ["福贡县", "8", "3", "0", "1", "0", "500", "200"],
@@ -50,7 +52,7 @@ def rows(table):
 def test_the_sentences_carry_exactly_the_fixture_numbers(brief):
     found = texts(docx.Document(str(brief)))
     assert found[0] == "怒江州校园及周边安全工作情况简报" and found[1] == "（2025年3月3日至3月16日）"
-    assert WORK in found and LIAISON in found and SAFETY in found
+    assert WORK in found and LIAISON in found and SAFETY in found and ESCALATE in found
 
 
 def test_the_tables_by_county_and_the_four_maps(brief):
@@ -101,3 +103,18 @@ def test_a_county_brief_counts_only_that_county(conn):
             in texts(document))
     assert [rows(t)[1:] for t in document.tables] == [[WORK_TABLE[2]], [STATE_TABLE[1]]]
     assert figures["schools"] == 2 and figures["not_reinstalled"] == 2 and figures["overdue_all"] == 0
+
+
+def test_hazards_overdue_longer_than_the_limit_are_reported_up(conn, monkeypatch):
+    from db.settings import get_settings
+
+    monkeypatch.setenv("XIAOAN_ESCALATE_DAYS", "10")
+    get_settings.cache_clear()
+    try:
+        out = io.BytesIO()
+        figures = write_brief(conn, None, fx.P_FROM, fx.P_TO, out, dpi=40)
+    finally:
+        get_settings.cache_clear()
+    found = texts(docx.Document(io.BytesIO(out.getvalue())))
+    assert "逾期超过10天、需及时专报党委、政府的隐患1处：泸水市第一幼儿园用电线路老化（逾期15天）。" in found
+    assert (figures["backlog"], figures["backlog_overdue"], figures["oldest_open"]) == (4, 2, dt.date(2025, 2, 10))
