@@ -58,6 +58,12 @@ class LoadResult:
         """Rows that passed validation and went into the core table."""
         return 0 if self.status in {"failed", "dry_run", "unchanged"} else self.rows_read - self.rows_rejected
 
+    def settle(self) -> None:
+        """A load that inserted, updated and deleted no row (and registered nothing) is `unchanged`."""
+        if self.status == "loaded" and not (self.inserted or self.updated or self.details.get("vehicles_registered")):
+            self.status = "unchanged"
+            self.message = "\n".join(filter(None, [self.message, "no row inserted, updated or deleted"]))
+
     @property
     def reject_file_name(self) -> str:
         """File name of this load's reject report: the etl_run id first, so a later file never overwrites it."""

@@ -61,6 +61,7 @@ def _load_table(conn: sa.Connection, dataset: Dataset, path: Path, digest: str, 
             result.status = "rejected"
         result.run_id = record_run(conn, dataset, path, digest, result, options)
         _upsert(conn, dataset, rows, result)
+        result.settle()
         finish_run(conn, result)
     return result
 

@@ -56,6 +56,7 @@ def load_tracks(conn: sa.Connection, dataset: Dataset, path: Path, digest: str, 
         first, last = (EPOCH + dt.timedelta(microseconds=t) for t in staged.span)
         result.details["presence_rows"] = presence.refresh_after_load(conn, first, last)
         result.message = "\n".join(filter(None, [result.message, _pruned_warning(conn, first, last)]))
+    result.settle()
     finish_run(conn, result)
     return result
 
