@@ -70,3 +70,25 @@ def user_message(error: BaseException) -> str:
     if name in {"OperationalError", "InterfaceError"}:
         return f"the database cannot be reached: {first_line}"
     return f"{name}: {first_line}"
+
+
+
+DOWN = ("connection refused", "could not connect", "timeout expired", "connection failed",
+        "server closed the connection", "no such file or directory")
+
+
+def database_problem(error: BaseException) -> str | None:
+    """Which database problem an error means: down, password, missing or not_migrated (None: not one of them)."""
+    text, name = str(error).lower(), type(error).__name__
+    if name not in {"OperationalError", "InterfaceError", "ProgrammingError"} and not isinstance(
+            error, DatabaseUnavailable):
+        return None
+    if "password authentication failed" in text or "no password supplied" in text:
+        return "password"
+    if "database \"" in text and "does not exist" in text:
+        return "missing"
+    if "relation \"" in text and "does not exist" in text:
+        return "not_migrated"
+    if any(mark in text for mark in DOWN) or name != "ProgrammingError":
+        return "down"
+    return None

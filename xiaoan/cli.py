@@ -15,9 +15,10 @@ from db.engine import database_url, make_engine
 from db.errors import XiaoAnError, user_message
 from db.settings import PROJECT_ROOT, get_settings
 from xiaoan import db_cmd, export_cmd, load_cmd, tracks_cmd, users_cmd
+from xiaoan.errors import Guarded
 
 app = typer.Typer(help="XiaoAn (校安图): campus-safety map of the one-school-one-officer programme.",
-                  no_args_is_help=True, pretty_exceptions_enable=False)
+                  no_args_is_help=True, pretty_exceptions_enable=False, cls=Guarded)
 app.add_typer(db_cmd.app, name="db")
 app.command("load")(load_cmd.load)
 app.add_typer(export_cmd.app, name="export")

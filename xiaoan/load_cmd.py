@@ -9,6 +9,8 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from dashboard.i18n import language, t
+from dashboard.texts.reasons import message, reason
 from db.engine import database_url, make_engine
 from db.settings import get_settings
 from etl.datasets import DATASETS
@@ -27,24 +29,31 @@ def write_reports(results: list[LoadResult], rejects_dir: Path) -> dict[Path, Pa
             for r in results if r.report.rejects}
 
 
-def summarise(results: list[LoadResult], rejects_dir: Path) -> int:
-    """Print one line per file and the first problems, write reject reports, return the exit code."""
+COLUMNS = ("dataset", "status", "read", "loaded", "rejected", "new", "changed", "already", "file")
+
+
+def summarise(results: list[LoadResult], rejects_dir: Path, lang: str | None = None) -> int:
+    """Print one line per file and the first problems (in the user's language), write reject reports (English
+    on disk), return the exit code."""
+    lang = lang or language(get_settings().language)
     reports = write_reports(results, rejects_dir)
-    table = Table("dataset", "status", "read", "loaded", "rejected", "new", "changed", "already there")
-    table.add_column("file", overflow="fold")
+    table = Table(*(t(f"cli.load.{c}", lang) for c in COLUMNS[:-1]))
+    table.add_column(t("cli.load.file", lang), overflow="fold")
     for r in results:
-        table.add_row(r.dataset, r.status, str(r.rows_read), str(r.rows_loaded), str(r.rows_rejected),
-                      str(r.inserted), str(r.updated), str(r.details.get("duplicates_in_db", "")), r.path.name)
+        table.add_row(t(f"dataset.{r.dataset}", lang), t(f"run_status.{r.status}", lang), str(r.rows_read),
+                      str(r.rows_loaded), str(r.rows_rejected), str(r.inserted), str(r.updated),
+                      str(r.details.get("duplicates_in_db", "")), r.path.name)
     console.print(table)
     for r in results:
         if r.message and r.status != "failed":
-            console.print(f"{r.path.name}: {r.message}", markup=False, soft_wrap=True)
+            console.print(f"{r.path.name}: {message(r.message, lang)}", markup=False, soft_wrap=True)
         if r.path in reports:
-            console.print(f"{r.path.name}: {len(r.report.rejects)} problem(s), reject report: "
-                          f"{reports[r.path]}", markup=False, soft_wrap=True)
+            console.print(t("cli.load.problems", lang).format(file=r.path.name, n=len(r.report.rejects),
+                                                                 report=reports[r.path]), markup=False, soft_wrap=True)
             for reject in r.report.rejects[:10]:
-                where = f"row {reject.row} {reject.column} {reject.value!r}" if reject.row else "file"
-                console.print(f"  {where}: {reject.reason}", markup=False, soft_wrap=True)
+                where = t("cli.load.whole_file", lang) if not reject.row else t("cli.load.where", lang).format(
+                    row=reject.row, column=reject.column, value=repr(reject.value))
+                console.print(f"  {where}: {reason(reject.reason, lang)}", markup=False, soft_wrap=True)
     return max((r.exit_code for r in results), default=0)
 
 

@@ -75,7 +75,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "run_status.loaded": ("已导入", "Loaded"),
     "run_status.partial": ("部分导入", "Partly loaded"),
     "run_status.rejected": ("全部被拒", "All rejected"),
-    "run_status.unchanged": ("文件未变", "Unchanged"),
+    "run_status.unchanged": ("无变化", "Unchanged"),
     "run_status.failed": ("失败", "Failed"),
     "run_status.dry_run": ("仅校验", "Validated only"),
     "dataset.counties": ("县（市）边界", "County boundaries"),

@@ -285,6 +285,7 @@ RULES: list[Rule] = [
 # What a load says besides its rejects (etl_run.message): not reasons, but shown beside them.
 MESSAGES: list[Rule] = [
     _rule(r"same file as the last load", "与上次导入的文件相同，未重复导入"),
+    _rule(r"no row inserted, updated or deleted", "没有新增、更新或删除任何行（数据库中已是这些数据）"),
     _rule(r"warning: points of (?P<first>\S+) … (?P<until>\S+) are before (?P<kept>\S+), where tracks were pruned "
           r"\(xiaoan tracks prune\): they are stored, but the presence of those days is kept as it was, not "
           r"recomputed",

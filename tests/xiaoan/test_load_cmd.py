@@ -5,23 +5,30 @@ import datetime as dt
 import time_machine
 from typer.testing import CliRunner
 
+from db.settings import get_settings
 from tests.conftest import COUNTIES, FIXTURES
 from xiaoan.cli import app
 
 runner = CliRunner()
 
 
-def test_exit_codes_and_reject_report(use_db, tmp_path):
+def test_exit_codes_and_reject_report(use_db, tmp_path, monkeypatch):
     assert runner.invoke(app, ["load", "counties", str(COUNTIES)]).exit_code == 0
     partial = runner.invoke(app, ["load", "schools", str(FIXTURES / "schools_mixed_gb18030.csv"),
                                   "--rejects", str(tmp_path)])
     assert partial.exit_code == 1, partial.output
     assert len(list(tmp_path.glob("run*-schools_mixed_gb18030.rejects.csv"))) == 1
-    assert "latitude and longitude swapped" in partial.output
+    assert "经纬度填反了" in partial.output and "拒收报告" in partial.output  # Chinese by default
+    monkeypatch.setenv("XIAOAN_LANGUAGE", "en")
+    get_settings.cache_clear()
+    english = runner.invoke(app, ["load", "schools", str(FIXTURES / "schools_mixed_gb18030.csv"), "--dry-run"])
+    assert "latitude and longitude swapped" in english.output and "Validated only" in english.output
+    monkeypatch.delenv("XIAOAN_LANGUAGE")
+    get_settings.cache_clear()
     again = runner.invoke(app, ["load", "schools", str(FIXTURES / "schools_mixed_gb18030.csv")])
-    assert again.exit_code == 0 and "unchanged" in again.output
+    assert again.exit_code == 0 and "无变化" in again.output
     missing = runner.invoke(app, ["load", "schools", str(tmp_path / "absent.xlsx"), "--rejects", str(tmp_path)])
-    assert missing.exit_code == 2 and "no such file" in missing.output
+    assert missing.exit_code == 2 and "文件不存在" in missing.output
 
 
 def test_unknown_dataset(use_db):

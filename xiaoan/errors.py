@@ -1,0 +1,54 @@
+"""The command line's one place for failures: a database problem or a domain error as a short message, exit 2."""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+import click
+import typer
+from sqlalchemy.engine import make_url
+from typer.core import TyperGroup
+
+from dashboard.i18n import language, t
+from db.errors import XiaoAnError, database_problem, user_message
+from db.settings import get_settings
+
+
+def shown_url() -> str:
+    """The database URL in use with its password hidden."""
+    from db.engine import database_url
+
+    try:
+        return make_url(database_url()).render_as_string(hide_password=True)
+    except Exception:  # noqa: BLE001 - the URL itself may be what is broken
+        return "?"
+
+
+def message(error: BaseException) -> str | None:
+    """The user's message for an error the command line explains (None: a bug, shown as a traceback)."""
+    lang = language(get_settings().language)
+    kind = database_problem(error)
+    if kind:
+        return t(f"cli.db.{kind}", lang).format(url=shown_url())
+    if isinstance(error, XiaoAnError):
+        return t("cli.error", lang).format(message=user_message(error))
+    return None
+
+
+class Guarded(TyperGroup):
+    """A command group whose commands end with one or two lines, not a traceback, when something known fails."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        """Run the command; database problems and domain errors exit 2 with their message."""
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.Exit, click.ClickException, click.Abort):
+            raise
+        except Exception as exc:
+            text = message(exc)
+            if text is None or os.environ.get("XIAOAN_DEBUG") == "1":
+                raise
+            typer.secho(text, fg="red", err=True)
+            typer.secho(t("cli.debug", language(get_settings().language)), err=True)
+            raise typer.Exit(2) from None
