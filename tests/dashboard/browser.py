@@ -16,7 +16,9 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 from PIL import Image, ImageStat
-from playwright.sync_api import Page, sync_playwright
+from playwright.sync_api import ConsoleMessage, Page, Response, sync_playwright
+
+from dashboard import nav
 
 ROOT = Path(__file__).resolve().parents[2]
 SHOTS = ROOT / "artifacts" / "screenshots"
@@ -29,6 +31,17 @@ SEATS = [("533301", 98.857, 25.851), ("533301", 98.780, 25.960), ("533301", 98.8
          ("533323", 98.867, 26.902), ("533323", 98.870, 26.520), ("533323", 98.830, 27.120),
          ("533324", 98.666, 27.741), ("533324", 98.620, 28.010), ("533324", 98.330, 27.780),
          ("533325", 99.420, 26.410), ("533325", 99.150, 26.800), ("533325", 99.260, 26.640)]
+# Streamlit's frontend, opened on a page's own URL (/gaps?…), first takes that path for the server's base URL
+# (getPossibleBaseUris in its bundled static/js/index.*.js: "/gaps", then "/"): it asks /gaps/_stcore/health and
+# /gaps/_stcore/host-config, which Streamlit answers 404 on purpose (_RESERVED_STATIC_PATH_SUFFIXES in
+# streamlit/web/server/starlette/starlette_static_routes.py) so that it falls back to "/". No config option
+# changes the guess; only window.__streamlit.BACKEND_BASE_URL would, and Streamlit's index.html never sets it.
+# Those two 404s on a page's path, and Chromium's console line for each, are the only failures allowed.
+PAGE_PATHS = "|".join(key for key, _ in nav.PAGES if key != "overview")
+BASE_URL_GUESS = re.compile(rf"^https?://[^/]+/(?:{PAGE_PATHS})/_stcore/(?:health|host-config)$")
+NOT_FOUND = "Failed to load resource: the server responded with a status of 404 (Not Found)"
+# What chromium records, by page, for settle to check.
+SEEN: dict[Page, dict[str, list]] = {}
 TYPES = ["小学", "幼儿园", "初中", "高中", "九年一贯制", "完全中学", "特殊教育", "职业学校"]
 
 
@@ -72,6 +85,32 @@ def off_host(urls: list[str]) -> list[str]:
             and urlparse(u).hostname not in LOCAL_HOSTS]
 
 
+def _bad_response(response: Response) -> bool:
+    """An HTTP error other than Streamlit's base-URL guess."""
+    return response.status >= 400 and not (response.status == 404 and BASE_URL_GUESS.match(response.url))
+
+
+def _bad_console(message: ConsoleMessage) -> bool:
+    """A console error other than Chromium's line about Streamlit's base-URL guess."""
+    return message.type == "error" and not (
+        message.text == NOT_FOUND and BASE_URL_GUESS.match(message.location.get("url", "")))
+
+
+def watch(page: Page, failures: list[str]) -> None:
+    """Record on failures every failed request, HTTP status >= 400, console error and uncaught exception."""
+    page.on("requestfailed", lambda r: failures.append(f"{page.url}: {r.method} {r.url} failed: {r.failure}"))
+    page.on("response", lambda r: _bad_response(r) and failures.append(f"{page.url}: {r.status} {r.url}"))
+    page.on("console", lambda m: _bad_console(m) and failures.append(
+        f"{page.url}: console error {m.text} at {m.location.get('url')}"))
+    page.on("pageerror", lambda e: failures.append(f"{page.url}: uncaught {e}"))
+
+
+def assert_clean(seen: dict[str, list]) -> None:
+    """No failed request, HTTP error or console error so far, and no request left this host."""
+    assert not seen["failures"], seen["failures"]
+    assert not off_host(seen["requests"]), off_host(seen["requests"])
+
+
 def canvas_is_drawn(page: Page) -> tuple[int, float]:
     """Distinct colours and grey-level spread of the map canvas as screenshotted."""
     png = page.locator('[data-testid="stDeckGlJsonChart"] canvas').first.screenshot(timeout=30_000)
@@ -90,9 +129,10 @@ def open_page(page: Page, url: str, title: str, has_map: bool = True) -> None:
 
 
 def settle(page: Page) -> None:
-    """Wait for the script run to end, then give deck.gl and Vega time to draw (SwiftShader is slow)."""
+    """Wait for the run to end and for deck.gl and Vega to draw (SwiftShader is slow); nothing failed so far."""
     page.wait_for_function("!document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=30_000)
     page.wait_for_timeout(3_000)
+    assert_clean(SEEN[page])
 
 
 def map_box(page: Page) -> dict[str, float]:
@@ -129,24 +169,29 @@ def pixel_of(frames: list[bytes], box: dict[str, float], lon: float, lat: float)
 
 @contextmanager
 def chromium(served: str, token: str | None) -> Iterator[tuple[Page, dict[str, list]]]:
-    """Debian Chromium on the served app (with the sign-in cookie when a token is given), recording requests,
-    dialogs and websocket frames; afterwards, no dialog opened and no request left this host."""
+    """Chromium on the served app (signed in with token), recording; settle and the end check nothing failed."""
     SHOTS.mkdir(parents=True, exist_ok=True)
-    seen: dict[str, list] = {"requests": [], "dialogs": [], "frames": []}
+    seen: dict[str, list] = {"requests": [], "failures": [], "dialogs": [], "frames": []}
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS, timeout=60_000)
+        page = None
         try:
             context = browser.new_context(viewport={"width": 1440, "height": 1100}, locale="zh-CN")
             if token:
                 context.add_cookies([{"name": "xiaoan_token", "value": token, "url": served, "sameSite": "Strict"}])
             page = context.new_page()
             page.set_default_timeout(30_000)
+            SEEN[page] = seen
             page.on("request", lambda r: seen["requests"].append(r.url))
+            watch(page, seen["failures"])
             page.on("dialog", lambda d: (seen["dialogs"].append(d.message), d.dismiss()))
             page.on("websocket", lambda ws: ws.on(
                 "framereceived", lambda p: seen["frames"].append(p if isinstance(p, bytes) else p.encode())))
             yield page, seen
+            page.wait_for_timeout(1_000)  # late events of the last page
         finally:
+            SEEN.pop(page, None)
             browser.close()
     assert not seen["dialogs"], seen["dialogs"]
-    assert seen["requests"] and not off_host(seen["requests"]), off_host(seen["requests"])
+    assert seen["requests"]
+    assert_clean(seen)

@@ -99,3 +99,18 @@ def test_click_a_school_and_follow_links(served: str, browser_page: tuple[Page, 
     page.wait_for_function("location.search.includes('lang=en')", timeout=10_000)
     settle(page)
     assert page.locator('[data-testid="stException"]').count() == 0
+
+
+@pytest.mark.browser
+def test_failed_requests_are_caught(served: str, signed_out_page: tuple[Page, dict[str, list]]) -> None:
+    """The browser tests' watch records a 404 and its console error, but not Streamlit's base-URL guess."""
+    page, seen = signed_out_page
+    page.goto(f"{served}/gaps?{PERIOD}", wait_until="domcontentloaded")
+    page.get_by_text("校安图 · 登录", exact=True).wait_for(state="visible")
+    settle(page)
+    page.evaluate("fetch('/_stcore/agent/no-such-route').catch(() => null)")
+    page.wait_for_timeout(1_000)
+    assert any("404 " in f and "/_stcore/agent/no-such-route" in f for f in seen["failures"]), seen["failures"]
+    assert any("console error" in f for f in seen["failures"]), seen["failures"]
+    assert not any("/gaps/_stcore/" in f for f in seen["failures"]), seen["failures"]
+    seen["failures"].clear()

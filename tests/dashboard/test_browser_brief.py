@@ -24,7 +24,7 @@ def ink_in_scale_bar_band(canvas_png: bytes) -> int:
     image = Image.open(io.BytesIO(canvas_png)).convert("RGB")
     w, h = image.size
     band = image.crop((20, h - 44, 20 + int(w * 0.25), h - 28))
-    return sum(1 for r, g, b in band.getdata() if max(r, g, b) < 60)
+    return sum(1 for r, g, b in band.get_flattened_data() if max(r, g, b) < 60)
 
 
 @pytest.mark.browser
@@ -84,6 +84,7 @@ def test_sign_in_in_chromium_survives_a_reload(served: str, signed_out_page: tup
     page, _ = signed_out_page
     page.goto(f"{served}/?{PERIOD}", wait_until="domcontentloaded")
     page.get_by_text("校安图 · 登录", exact=True).wait_for(state="visible")
+    settle(page)
     page.get_by_label("用户名").fill("lushui")
     page.get_by_label("密码").fill("not-the-password")
     page.get_by_role("button", name="登录").click()
@@ -94,6 +95,7 @@ def test_sign_in_in_chromium_survives_a_reload(served: str, signed_out_page: tup
     settle(page)
     page.reload(wait_until="domcontentloaded")
     page.get_by_text("校安图 · 学校安全总览", exact=True).wait_for(state="visible")
+    settle(page)
     assert page.get_by_text("已登录：lushui（县（市）业务人员）").is_visible()
     assert "xiaoan_token" not in page.url and "test-password" not in page.content()
     shoot_name = SHOTS / "signed_in_planner.png"
@@ -110,3 +112,4 @@ def test_sign_out_in_chromium_clears_the_cookie(served: str, browser_page: tuple
     page.wait_for_function("!document.cookie.includes('xiaoan_token=')", timeout=10_000)
     page.reload(wait_until="domcontentloaded")
     page.get_by_text("校安图 · 登录", exact=True).wait_for(state="visible")
+    settle(page)
