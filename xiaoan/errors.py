@@ -11,7 +11,7 @@ from sqlalchemy.engine import make_url
 from typer.core import TyperGroup
 
 from dashboard.i18n import language, t
-from db.errors import XiaoAnError, database_problem, user_message
+from db.errors import XiaoAnError, database_problem
 from db.settings import get_settings
 
 
@@ -26,13 +26,11 @@ def shown_url() -> str:
 
 
 def message(error: BaseException) -> str | None:
-    """The user's message for an error the command line explains (None: a bug, shown as a traceback)."""
+    """The user's message for a database problem (None: anything else, left to main() or shown as a bug)."""
     lang = language(get_settings().language)
     kind = database_problem(error)
-    if kind:
+    if kind and not isinstance(error, XiaoAnError):  # domain errors go on to main(), as they always did
         return t(f"cli.db.{kind}", lang).format(url=shown_url())
-    if isinstance(error, XiaoAnError):
-        return t("cli.error", lang).format(message=user_message(error))
     return None
 
 
