@@ -72,7 +72,6 @@ def user_message(error: BaseException) -> str:
     return f"{name}: {first_line}"
 
 
-
 DOWN = ("connection refused", "could not connect", "timeout expired", "connection failed",
         "server closed the connection", "no such file or directory")
 

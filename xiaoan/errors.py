@@ -1,4 +1,5 @@
-"""The command line's one place for failures: a database problem or a domain error as a short message, exit 2."""
+"""The command line's one place for database problems: two lines in the user's language, exit 2 (domain errors
+go on to cli.main)."""
 
 from __future__ import annotations
 
@@ -38,7 +39,7 @@ class Guarded(TyperGroup):
     """A command group whose commands end with one or two lines, not a traceback, when something known fails."""
 
     def invoke(self, ctx: click.Context) -> Any:
-        """Run the command; database problems and domain errors exit 2 with their message."""
+        """Run the command; a database problem exits 2 with its message."""
         try:
             return super().invoke(ctx)
         except (click.exceptions.Exit, click.ClickException, click.Abort):

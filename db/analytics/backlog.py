@@ -9,8 +9,6 @@ import sqlalchemy as sa
 
 from db.analytics.reports import frame
 
-FIGURES = ("backlog", "backlog_on_deadline", "backlog_overdue")
-
 
 def open_hazards(conn: sa.Connection, as_of: dt.date, counties: list[str] | None = None) -> pd.DataFrame:
     """Every hazard not rectified on as_of, whenever found, with overdue and days_overdue."""
