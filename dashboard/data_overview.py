@@ -26,12 +26,13 @@ class Period:
     signs: pd.DataFrame
     as_of: dt.date
     backlog: pd.DataFrame  # hazards open on as_of, whenever found
+    four100_moves: dict[str, tuple[int, int]]  # flag -> (newly met, lost) since the previous period's end
 
     @property
     def figures(self) -> metrics.Figures:
         """The headline figures."""
         return metrics.figures(self.coverage, self.presence, self.four100, self.hazards, self.signs, self.as_of,
-                               self.backlog)
+                               self.backlog, self.four100_moves)
 
 
 def schools_frame(f: Filters) -> pd.DataFrame:
@@ -54,11 +55,12 @@ def period(f: Filters, date_from: dt.date, date_to: dt.date, codes: set[str] | N
     return Period(
         metrics.only(data_reports.coverage(date_to, counties), codes),
         metrics.only(data_presence.presence_days(date_from, date_to, f.counties), codes),
-        metrics.only(data_reports.four100(counties), codes),
+        metrics.only(data_reports.four100(date_to, counties), codes),
         metrics.only(data_reports.hazards(date_from, date_to, counties), codes),
         metrics.only(data_reports.sign_status(date_to, counties), codes),
         date_to,
-        metrics.only(data_reports.backlog(date_to, counties), codes))
+        metrics.only(data_reports.backlog(date_to, counties), codes),
+        metrics.four100_moves(data_reports.four100_changes(date_from, date_to, counties), codes))
 
 
 def county_table(schools: pd.DataFrame, now: Period) -> pd.DataFrame:

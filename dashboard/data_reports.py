@@ -15,7 +15,9 @@ from db.analytics import backlog as hazard_backlog
 from db.analytics import reports
 
 FUNCTIONS: dict[str, Callable[..., pd.DataFrame]] = {
-    "coverage": reports.coverage, "four100": reports.four100, "hazards": reports.hazards,
+    "coverage": reports.coverage, "hazards": reports.hazards,
+    "four100": lambda conn, as_of, counties: reports.four100(conn, counties, as_of),
+    "four100_changes": reports.four100_changes,
     "activities": reports.activities, "sign_status": reports.sign_status,
     "signs_not_reinstalled": reports.signs_not_reinstalled, "backlog": hazard_backlog.open_hazards,
 }
@@ -39,9 +41,14 @@ def coverage(on: dt.date, counties: Counties) -> pd.DataFrame:
     return _get("coverage", (on,), counties)
 
 
-def four100(counties: Counties) -> pd.DataFrame:
-    """The four-100% flags of every school."""
-    return _get("four100", (), counties)
+def four100(as_of: dt.date, counties: Counties) -> pd.DataFrame:
+    """The four-100% flags of every school on a day (its latest check on or before it)."""
+    return _get("four100", (as_of,), counties)
+
+
+def four100_changes(date_from: dt.date, date_to: dt.date, counties: Counties) -> pd.DataFrame:
+    """Per county and flag, the schools that newly met or lost it between the previous period's end and date_to."""
+    return _get("four100_changes", (date_from, date_to), counties)
 
 
 def hazards(date_from: dt.date, date_to: dt.date, counties: Counties) -> pd.DataFrame:

@@ -57,3 +57,17 @@ def delta_rate(current: object, previous: object, lang: str) -> str | None:
 def md(text: object) -> str:
     """User text made literal inside Streamlit markdown: every markdown and HTML character escaped."""
     return _MD_SPECIAL.sub(r"\\\1", str(text)).replace("\n", " ")
+
+
+def four100_moves(moves: dict[str, tuple[int, int]], lang: str) -> str | None:
+    """The period's four-100% changes as one line (本期新增护学岗 1 所…；减少…), None when nothing moved."""
+    def listed(i: int) -> str:
+        return t("overview.four100_sep", lang).join(
+            t("overview.four100_item", lang).format(flag=t(f"flag.{flag}", lang), n=num(pair[i]))
+            for flag, pair in moves.items() if pair[i])
+    gained, lost = listed(0), listed(1)
+    if not gained and not lost:
+        return t("overview.four100_none", lang) if moves else None
+    parts = [t("overview.four100_gained", lang).format(items=gained)] if gained else []
+    parts += [t("overview.four100_lost", lang).format(items=lost)] if lost else []
+    return t("overview.four100_sep2", lang).join(parts)

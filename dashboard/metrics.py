@@ -23,6 +23,7 @@ class Figures:
     hazards: dict[str, int] = field(default_factory=dict)
     missing_signs: int = 0
     backlog: dict[str, object] = field(default_factory=dict)  # the stock on the period's last day (挂账)
+    four100_moves: dict[str, tuple[int, int]] = field(default_factory=dict)  # flag -> (newly met, lost)
 
 
 def only(frame: pd.DataFrame, codes: Collection[str] | None, column: str = "school_code") -> pd.DataFrame:
@@ -63,11 +64,29 @@ def missing_sign_schools(signs: pd.DataFrame) -> int:
 
 
 def figures(coverage: pd.DataFrame, presence: pd.DataFrame, four100: pd.DataFrame, hazards: pd.DataFrame,
-            signs: pd.DataFrame, as_of: dt.date, backlog: pd.DataFrame | None = None) -> Figures:
+            signs: pd.DataFrame, as_of: dt.date, backlog: pd.DataFrame | None = None,
+            moves: dict[str, tuple[int, int]] | None = None) -> Figures:
     """The headline figures of a period from its frames (the backlog: hazards open on as_of, whenever found)."""
     return Figures(share(coverage["covered"]), presence_rate(presence), share(four100["all_four"]),
                    hazard_counts(hazards, as_of), missing_sign_schools(signs),
-                   stock(backlog) if backlog is not None else {})
+                   stock(backlog) if backlog is not None else {}, moves or {})
+
+
+FOUR100_FLAGS = ("full_time_guard", "closed_management", "alarm_video_linked", "guard_post", "all_four")
+
+
+def four100_moves(changes: pd.DataFrame, codes: Collection[str] | None = None) -> dict[str, tuple[int, int]]:
+    """Per four-100% flag, schools that newly met it and that lost it in the period (of codes, if given)."""
+    out: dict[str, tuple[int, int]] = {}
+    for flag in FOUR100_FLAGS:
+        rows = changes[changes["flag"] == flag]
+        if codes is None:
+            out[flag] = (int(rows["newly_met"].sum()), int(rows["lost"].sum()))
+        else:
+            keep = set(codes)
+            out[flag] = (sum(len(keep.intersection(x)) for x in rows["newly_met_schools"]),
+                         sum(len(keep.intersection(x)) for x in rows["lost_schools"]))
+    return out
 
 
 def rectification_rate(counts: dict[str, int]) -> float | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from db import clock
 from db.models.base import SCHOOL_TYPES
 from etl import fields
 from etl.columns import Column
@@ -27,18 +28,20 @@ COLUMNS = [
     Column("closed_management", ("封闭化管理", "封闭管理"), fields.flag),
     Column("alarm_video_linked", ("一键报警视频联网", "一键式紧急报警", "报警联网"), fields.flag),
     Column("guard_post", ("护学岗",), fields.flag),
+    Column("checked_on", ("检查日期", "check_date"), fields.date),  # the flags' check; else the load date
 ]
 STAGED = ["school_code", "name", "school_type", "county_adcode", "township", "address", "pupils", "staff",
           "lon", "lat", "gate_lon", "gate_lat", "full_time_guard", "closed_management",
-          "alarm_video_linked", "guard_post", "source_crs"]
+          "alarm_video_linked", "guard_post", "checked_on", "source_crs"]
 
 
 def validate(table: Table, report: Report, counties: CountyLocator, options: LoadOptions) -> list[tuple]:
     """Rows ready to stage; every problem is added to the report."""
     rows = parse_rows(table, COLUMNS, report, options.headers)
     rows = drop_duplicates(rows, "school_code", COLUMNS[0].aliases[0], report)
-    staged = []
+    staged, today = [], clock.today()
     for row in rows:
+        row.values["checked_on"] = row.values["checked_on"] or today
         if _check(row, report, counties, options.crs):
             staged.append(tuple(row.values.get(name) for name in STAGED))
     return staged

@@ -21,8 +21,9 @@ Builder = Callable[[sa.Connection, dt.date, dt.date, list[str] | None], pd.DataF
 REPORTS: dict[str, Builder] = {
     "presence": lambda c, a, b, k: presence.export(c, a, b, k),
     "coverage": lambda c, a, b, k: reports.coverage(c, b, k),
-    "four100": lambda c, a, b, k: reports.four100(c, k),
-    "four100-rates": lambda c, a, b, k: reports.four100_rates(reports.four100(c, k)),
+    "four100": lambda c, a, b, k: reports.four100(c, k, b),
+    "four100-rates": lambda c, a, b, k: reports.four100_rates(reports.four100(c, k, b)),
+    "four100-changes": lambda c, a, b, k: reports.four100_changes(c, a, b, k),
     "hazards": lambda c, a, b, k: reports.hazards(c, a, b, counties=k),
     "hazard-summary": lambda c, a, b, k: reports.hazard_summary(c, a, b, counties=k),
     "signs": lambda c, a, b, k: reports.sign_status(c, b, k),

@@ -48,9 +48,11 @@ def liaison(snap: Snapshot) -> Figures:
 
 
 def four100(snap: Snapshot) -> Figures:
-    """Schools meeting each four-100% target and all four, with the share meeting all four."""
+    """Schools meeting each four-100% target and all four on the last day, the share, and what moved in the period."""
     out: Figures = {f: int(snap.four100[f].astype(bool).sum()) for f in FLAGS}
     out["four100"] = ratio(int(out["all_four"] or 0), len(snap.four100))
+    for flag, (gained, lost) in metrics.four100_moves(snap.four100_changes).items():
+        out[f"newly_{flag}"], out[f"lost_{flag}"] = gained, lost
     return out
 
 

@@ -82,7 +82,23 @@ def safety_sentence(f: Figures, last: dt.date) -> str:
             f"{n(f['alarm_video_linked'])}所、设立护学岗{n(f['guard_post'])}所）")
     signs = (f"校门临路学校{n(f['near_road'])}所，必设交通标志齐全{n(f['signs_complete'])}所，"
              f"缺少必设标志{n(f['missing_signs'])}所；道路施工后未恢复的交通标志{n(f['not_reinstalled'])}块")
-    return f"{four}。{signs}。{backlog_sentence(f, last)}"
+    return f"{four}。{four100_change_sentence(f)}{signs}。{backlog_sentence(f, last)}"
+
+
+FLAG_WORDS = (("full_time_guard", "配备专职保安员"), ("closed_management", "实行封闭化管理"),
+              ("alarm_video_linked", "一键式紧急报警和视频监控联网"), ("guard_post", "设立护学岗"),
+              ("all_four", "“四个100%”全部达标"))
+
+
+def four100_change_sentence(f: Figures) -> str:
+    """本期新增配备专职保安员3所、…；减少设立护学岗1所。 (nothing when the history is not known)."""
+    if "newly_all_four" not in f:
+        return ""
+    gained = "、".join(f"{w}{n(f[f'newly_{k}'])}所" for k, w in FLAG_WORDS if f[f"newly_{k}"])
+    lost = "、".join(f"{w}{n(f[f'lost_{k}'])}所" for k, w in FLAG_WORDS if f[f"lost_{k}"])
+    if not gained and not lost:
+        return "本期各项达标学校数无增减。"
+    return joined([f"本期新增{gained}" if gained else "", f"减少{lost}" if lost else ""]) + "。"
 
 
 def backlog_sentence(f: Figures, last: dt.date) -> str:

@@ -32,7 +32,8 @@ class Snapshot:
     schools: pd.DataFrame
     coverage: pd.DataFrame
     presence: pd.DataFrame
-    four100: pd.DataFrame
+    four100: pd.DataFrame  # each school's flags on date_to
+    four100_changes: pd.DataFrame  # per county and flag: newly met / lost since the day before date_from
     hazards: pd.DataFrame
     overdue: pd.DataFrame
     backlog: pd.DataFrame  # every hazard not rectified on date_to, whenever found
@@ -85,7 +86,8 @@ def take(conn: sa.Connection, counties: Sequence[str] | None, date_from: dt.date
         coverage=reports.coverage(conn, date_to, k, settings),
         presence=frame(conn, "dash_presence_days", date_from=date_from, date_to=date_to, counties=k, windows=None,
                        radius_m=None),
-        four100=reports.four100(conn, k),
+        four100=reports.four100(conn, k, date_to),
+        four100_changes=reports.four100_changes(conn, date_from, date_to, k),
         hazards=reports.hazards(conn, date_from, date_to, counties=k),
         overdue=owed[owed["overdue"].astype(bool)].reset_index(drop=True), backlog=owed,
         activities=reports.activities(conn, date_from, date_to, k),

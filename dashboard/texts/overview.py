@@ -12,8 +12,16 @@ TEXTS: dict[str, tuple[str, str]] = {
     "overview.colour.status": ("最差状态", "Worst status"),
     "overview.colour.type": ("学校类型", "School type"),
     "overview.counties": ("各县（市）对比", "County comparison"),
-    "overview.no_history": ("四个100%标志没有历史记录，无法与上一时段比较。",
-                            "The four-100% flags keep no history: no change can be shown."),
+    "overview.four100_item": ("{flag} {n} 所", "{flag} {n}"),
+    "overview.four100_sep": ("、", ", "),
+    "overview.four100_sep2": ("；", "; "),
+    "overview.four100_gained": ("四个100%：本期新增 {items}", "Four-100% this period: newly met {items}"),
+    "overview.four100_lost": ("减少 {items}", "lost {items}"),
+    "overview.four100_none": ("四个100%：本期各项达标学校无增减。", "Four-100%: no school met or lost a target "
+                              "this period."),
+    "metric.four100_help": ("时段末日四项全部达标的学校占比（按各校截至该日最近一次检查）",
+                            "Share of schools meeting all four on the period's last day (each school's latest "
+                            "check on or before it)"),
     "metric.schools": ("学校总数", "Schools"),
     "metric.pupils": ("在校学生", "Pupils"),
     "metric.counties": ("县（市）", "Counties"),

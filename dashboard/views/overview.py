@@ -21,7 +21,10 @@ p.cards([
          tr("metric.coverage_help")),
     Card(tr("metric.presence"), fmt.pct(cur.presence), fmt.delta_rate(cur.presence, old.presence, p.lang),
          tr("metric.presence_help")),
-    Card(tr("metric.four100"), fmt.pct(cur.four100), None, tr("overview.no_history"))])
+    Card(tr("metric.four100"), fmt.pct(cur.four100), fmt.delta_rate(cur.four100, old.four100, p.lang),
+         tr("metric.four100_help"))])
+if moved := fmt.four100_moves(cur.four100_moves, p.lang):
+    p.note(moved)
 p.cards([
     Card(tr("metric.backlog"), fmt.num(cur.backlog["backlog"]),
          fmt.delta_count(cur.backlog["backlog"], old.backlog["backlog"]), tr("metric.backlog_help"), rise_is_bad=True),

@@ -7,6 +7,7 @@ import datetime as dt
 import pandas as pd
 import sqlalchemy as sa
 
+from db import clock
 from db.settings import Settings, get_settings
 from db.sql import query
 
@@ -25,9 +26,15 @@ def coverage(conn: sa.Connection, on: dt.date, counties: list[str] | None = None
                  max_unit_m=settings.liaison_max_unit_km * 1000)
 
 
-def four100(conn: sa.Connection, counties: list[str] | None = None) -> pd.DataFrame:
-    """The four-100% flags of every school."""
-    return frame(conn, "four100", counties=counties)
+def four100(conn: sa.Connection, counties: list[str] | None = None, as_of: dt.date | None = None) -> pd.DataFrame:
+    """The four-100% flags of every school on as_of (default: Nujiang's today), from the dated history."""
+    return frame(conn, "four100", counties=counties, as_of=as_of or clock.today())
+
+
+def four100_changes(conn: sa.Connection, date_from: dt.date, date_to: dt.date,
+                    counties: list[str] | None = None) -> pd.DataFrame:
+    """Per county and flag, the schools that newly met or lost it between the day before date_from and date_to."""
+    return frame(conn, "four100_changes", date_from=date_from, date_to=date_to, counties=counties)
 
 
 def four100_rates(schools: pd.DataFrame) -> pd.DataFrame:

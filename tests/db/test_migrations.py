@@ -11,7 +11,7 @@ from db.schema_filter import include_object
 CORE_TABLES = {"county", "school", "police_unit", "officer", "liaison_assignment", "vehicle", "track_point",
                "hazard", "road", "road_work", "traffic_sign", "activity", "etl_run", "school_term", "holiday"}
 
-DERIVED_TABLES = {"presence", "patrol_path", "sign_rule", "township", "track_retention"}
+DERIVED_TABLES = {"presence", "patrol_path", "sign_rule", "township", "track_retention", "school_four100"}
 ACCESS_TABLES = {"app_user", "audit_log", "app_secret"}
 
 
