@@ -5,8 +5,8 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard import nav
-from dashboard.i18n import language, t
 from db.settings import get_settings
+from texts import language, t
 
 lang = language(st.query_params.get("lang"), language(get_settings().language))
 st.set_page_config(page_title=t("app.title", lang), page_icon="🏫", layout="wide")

@@ -9,10 +9,10 @@ import sqlalchemy as sa
 import streamlit as st
 
 from dashboard import data
-from dashboard.i18n import Translator
 from db import access
 from db.errors import SignInLocked
 from db.settings import get_settings
+from texts import Translator
 
 COOKIE = "xiaoan_token"
 SIGNED_OUT = "_xiaoan_signed_out"  # this session signed out: its browser's cookie is ignored and cleared

@@ -10,7 +10,7 @@ from typing import Any
 import pydeck as pdk
 from pydeck.bindings.json_tools import default_serialize
 
-from dashboard.i18n import county_label, short_county
+from texts import county_label, short_county
 
 Row = Mapping[str, Any]
 # pydeck turns every bare string keyword into a "@@=" expression; quoted strings stay literal.

@@ -10,8 +10,8 @@ from zoneinfo import ZoneInfo
 
 import streamlit as st
 
-from dashboard.i18n import Translator, county_label, short_county
 from db.settings import get_settings
+from texts import Translator, county_label, short_county
 
 PARAM = "brief"
 # Streamlit's chrome, by its test ids: sidebar and its toggle, header with toolbar and menu, the status widget.

@@ -23,7 +23,7 @@ from dashboard import (
 )
 from dashboard.data import TTL_S, VIEW_ENTRIES
 from dashboard.filters import Filters
-from dashboard.i18n import label, t
+from texts import label, t
 
 
 @dataclass(frozen=True)

@@ -11,8 +11,8 @@ import streamlit as st
 from dashboard import data, data_map, data_presence, data_reports, layers, metrics, statuses, tables
 from dashboard.data import TTL_S, VIEW_ENTRIES
 from dashboard.filters import Filters
-from dashboard.i18n import label
 from dashboard.legend import counts_by_type, legend_rows
+from texts import label
 
 
 @dataclass(frozen=True)

@@ -12,8 +12,8 @@ from dashboard import layers_signs as ls
 from dashboard import signs as sg
 from dashboard.data import TTL_S, VIEW_ENTRIES
 from dashboard.filters import Filters
-from dashboard.i18n import t
 from dashboard.legend import Entry
+from texts import t
 
 
 @dataclass(frozen=True)

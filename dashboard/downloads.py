@@ -15,9 +15,9 @@ from dashboard.exports.brief import write_brief
 from dashboard.exports.maps import render_map
 from dashboard.exports.worklists import WORKLISTS, write_worklist
 from dashboard.filters import Filters
-from dashboard.i18n import translator
 from db import access
 from db.engine import make_engine
+from texts import translator
 
 PNG, DOCX = "image/png", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

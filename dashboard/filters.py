@@ -10,9 +10,9 @@ from typing import Any
 import streamlit as st
 
 from dashboard import sidebar, urlstate
-from dashboard.i18n import t, type_label
 from db import clock
 from db.models.base import SCHOOL_TYPES
+from texts import t, type_label
 
 FROM_PARAM, TO_PARAM, TYPE_PARAM = "from", "to", "type"
 DEFAULT_DAYS = 30

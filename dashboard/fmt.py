@@ -6,7 +6,7 @@ import datetime as dt
 import math
 import re
 
-from dashboard.i18n import t
+from texts import t
 
 MISSING = "—"
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~$:&])")

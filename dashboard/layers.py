@@ -10,10 +10,10 @@ import pandas as pd
 import pydeck as pdk
 
 from dashboard.basemap import Basemap, CompactDeck, ReadyDeck, base_layers, deck
-from dashboard.i18n import county_label, type_label
 from dashboard.legend import Entry, colour_of
 from dashboard.map_marks import marks
 from dashboard.viewport import bounds, fit_view
+from texts import county_label, type_label
 
 Row = Mapping[str, Any]
 MAP_HEIGHT = 700  # pixels of the pages' main maps

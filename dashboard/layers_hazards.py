@@ -9,10 +9,10 @@ from typing import Any
 import pydeck as pdk
 
 from dashboard import fmt
-from dashboard.i18n import label, t
 from dashboard.layers import MAX_POINTS, point
 from dashboard.legend import Entry
 from db.analytics.hotspots import CLASSES
+from texts import label, t
 
 Row = Mapping[str, Any]
 CLASS_COLOURS: dict[str, tuple[int, int, int]] = {

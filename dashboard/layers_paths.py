@@ -9,7 +9,7 @@ from typing import Any
 import pydeck as pdk
 
 from dashboard import fmt
-from dashboard.i18n import t
+from texts import t
 
 PALETTE = [(31, 78, 140), (0, 128, 128), (110, 60, 160), (20, 110, 60), (150, 80, 20), (60, 60, 60)]
 LEGEND_COLOUR = PALETTE[0]

@@ -8,10 +8,10 @@ from typing import Any
 import pydeck as pdk
 
 from dashboard import fmt
-from dashboard.i18n import label, t
 from dashboard.layers import MAX_POINTS, point
 from dashboard.legend import Entry
 from dashboard.signs import NOT_REINSTALLED_RING, SIGN_COLOURS
+from texts import label, t
 
 Row = Mapping[str, Any]
 

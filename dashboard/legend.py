@@ -6,8 +6,8 @@ import html
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 
-from dashboard.i18n import t, type_label
 from db.models.base import SCHOOL_TYPES
+from texts import t, type_label
 
 Colour = Sequence[int]
 # (colour, label, count or None, shape: dot | square | line | ring)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from dashboard.i18n import t
+from texts import t
 
 VIEWS = Path(__file__).resolve().parent / "views"
 # (catalogue key, file). No icons: `:material/…:` fetches a font from the internet, and emoji show as

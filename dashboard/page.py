@@ -11,8 +11,8 @@ import pydeck as pdk
 import streamlit as st
 
 from dashboard import auth, brief, data, downloads, filters, nav, sidebar, widgets
-from dashboard.i18n import Translator, translator
 from dashboard.layers import BRIEF_MAP_SIZE, MAP_HEIGHT, MAP_SIZE
+from texts import Translator, translator
 
 T = TypeVar("T")
 

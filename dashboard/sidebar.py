@@ -8,8 +8,8 @@ from typing import Any
 import streamlit as st
 
 from dashboard import urlstate
-from dashboard.i18n import LANGUAGE_NAMES, LANGUAGES, county_label, language, t
 from db.settings import get_settings
+from texts import LANGUAGE_NAMES, LANGUAGES, county_label, language, t
 
 LANG_PARAM = "lang"
 COUNTY_PARAM = "county"

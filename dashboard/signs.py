@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from dashboard.i18n import label, t
+from texts import label, t
 
 SCHOOL_COLOURS = {"missing": (200, 30, 45), "complete": (40, 160, 90)}
 SIGN_COLOURS: dict[str, tuple[int, int, int]] = {

@@ -8,7 +8,7 @@ from typing import Any
 import pandas as pd
 
 from dashboard import fmt
-from dashboard.i18n import county_label, label, t, type_label
+from texts import county_label, label, t, type_label
 
 Column = tuple[str, str, Callable[[Any], str]]  # (source column, catalogue key of the header, formatter)
 

@@ -8,9 +8,8 @@ from typing import Any
 import pandas as pd
 
 from dashboard import fmt
-from dashboard.i18n import t
 from dashboard.tables import coded, counties, shown, text
-from dashboard.texts import reasons
+from texts import reasons, t
 
 
 def missing_signs(table: pd.DataFrame, county_rows: Sequence[Mapping[str, Any]], lang: str) -> pd.DataFrame:

@@ -10,8 +10,6 @@ from pathlib import Path
 import sqlalchemy as sa
 
 from dashboard import fmt
-from dashboard.i18n import Translator
-from dashboard.texts import reasons
 from db.errors import RefusedFile
 from db.settings import get_settings
 from etl import guard
@@ -19,6 +17,7 @@ from etl.datasets import DATASETS
 from etl.load import LoadResult
 from etl.options import LoadOptions
 from etl.runner import load_file
+from texts import Translator, reasons
 
 CRS_CHOICES = ("wgs84", "cgcs2000", "gcj02", "bd09")
 SAFE = re.compile(r"[^\w.\-]+")

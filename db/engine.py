@@ -11,6 +11,7 @@ from sqlalchemy.engine import make_url
 
 from db import cluster
 from db.access import enable_web_login
+from db.errors import database_problem
 from db.settings import Settings, configured_url, get_settings
 from db.sql import quote_ident
 
@@ -63,6 +64,20 @@ def _admin(url: str, statement: str, check: str | None = None) -> None:
 def ensure_database(url: str) -> None:
     """Create the database named in url when its server lacks it (needs CREATEDB)."""
     _admin(url, "CREATE DATABASE {db}", check="SELECT 1 FROM pg_database WHERE datname = :n")
+
+
+def database_exists(url: str) -> bool:
+    """Whether url's server has its database (False only when the server says it does not exist)."""
+    engine = make_engine(url)
+    try:
+        with engine.connect():
+            return True
+    except sa.exc.OperationalError as exc:
+        if database_problem(exc) == "missing":
+            return False
+        raise
+    finally:
+        engine.dispose()
 
 
 def drop_database(url: str) -> None:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from texts import t
+from texts.reasons import message
+
 
 class XiaoAnError(Exception):
     """Base of all errors that mean something to a user."""
@@ -61,14 +64,17 @@ class LoadBusy(XiaoAnError):
     """Another load of the same dataset holds the lock for too long."""
 
 
-def user_message(error: BaseException) -> str:
-    """A one-line message for a user, without a traceback."""
+def user_message(error: BaseException, lang: str = "en", url: str | None = None) -> str:
+    """A one- or two-line message for a user in lang, without a traceback (url: the database in use, shown)."""
+    kind = database_problem(error)
+    if kind and url is not None:
+        return t(f"cli.db.{kind}", lang).format(url=url)
     first_line = (str(error).strip().splitlines() or [""])[0]
     if isinstance(error, XiaoAnError):
-        return str(error)
+        return message(str(error), lang)
     name = type(error).__name__
     if name in {"OperationalError", "InterfaceError"}:
-        return f"the database cannot be reached: {first_line}"
+        return t("cli.db.unreachable", lang).format(detail=first_line)
     return f"{name}: {first_line}"
 
 

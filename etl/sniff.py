@@ -20,7 +20,7 @@ EXPECTED: dict[str, frozenset[str]] = {
     ".json": frozenset({"json", "empty"}), ".gpx": frozenset({"xml", "empty"}), ".shp": frozenset({"shp"}),
     ".shx": frozenset({"shp"}), ".dbf": frozenset({"dbf"}), ".prj": TEXT, ".cpg": TEXT,
     ".zip": frozenset({"zip", "xlsx", "ods"})}
-NAMES = {  # English names for messages; the dashboard's are in dashboard/texts/data_page.py (kind.*)
+NAMES = {  # English names for messages; the catalogue's are in texts/data_page.py (kind.*)
     "empty": "an empty file", "zip": "a ZIP archive", "xlsx": "an Excel workbook (.xlsx)",
     "ods": "an OpenDocument spreadsheet", "ole": "an Excel 97-2003 workbook or other Office file",
     "pdf": "a PDF document", "png": "a PNG image", "jpeg": "a JPEG image", "gif": "a GIF image",

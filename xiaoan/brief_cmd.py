@@ -8,9 +8,9 @@ from pathlib import Path
 import sqlalchemy as sa
 import typer
 
-from dashboard.i18n import short_county
 from db import clock
 from db.engine import database_url, make_engine
+from texts import short_county
 
 COUNTY = typer.Option(None, "--county", help="county adcode or name (泸水市, Lushui); repeat for several")
 FROM = typer.Option(None, "--from", formats=["%Y-%m-%d"], help="first day (30 days before --to)")

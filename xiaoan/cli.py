@@ -15,7 +15,8 @@ from db.engine import database_url, make_engine
 from db.errors import XiaoAnError, user_message
 from db.settings import PROJECT_ROOT, get_settings
 from xiaoan import db_cmd, export_cmd, load_cmd, tracks_cmd, users_cmd
-from xiaoan.errors import Guarded
+from xiaoan.errors import Guarded, shown_url
+from xiaoan.say import lang, say
 
 app = typer.Typer(help="XiaoAn (校安图): campus-safety map of the one-school-one-officer programme.",
                   no_args_is_help=True, pretty_exceptions_enable=False, cls=Guarded)
@@ -32,7 +33,7 @@ def holidays(years: list[int] = typer.Argument(..., help="years to fill, e.g. 20
     from etl.public_holidays import fill_holidays
 
     added = fill_holidays(make_engine(database_url()), years)
-    typer.echo(f"holidays: {added} days added for {', '.join(map(str, years))}")
+    typer.echo(say("cli.holidays.added", n=added, years=", ".join(map(str, years))))
 
 
 @app.command()
@@ -47,7 +48,7 @@ def refresh(
     from etl.runner import lock_dataset
 
     if date_to is not None and date_from is None:
-        raise typer.BadParameter("--to needs --from", param_hint="--to")
+        raise typer.BadParameter(say("cli.refresh.to_alone"), param_hint="--to")
     workers = workers or get_settings().refresh_workers
     engine = make_engine(database_url())
     try:
@@ -59,13 +60,13 @@ def refresh(
             else:
                 first, last = date_from.date(), (date_to or date_from).date()
                 if last < first:
-                    raise typer.BadParameter(f"--to {last} is before --from {first}", param_hint="--to")
+                    raise typer.BadParameter(say("cli.refresh.backwards", first=first, last=last), param_hint="--to")
                 rows = presence.refresh_range(conn, first, last, workers=workers)
     finally:
         engine.dispose()
-    typer.echo(f"presence: {rows} school × day × window rows")
+    typer.echo(say("cli.refresh.rows", n=rows))
     if kept is not None:
-        typer.echo(f"presence before {kept} kept: tracks pruned")
+        typer.echo(say("cli.refresh.kept", day=kept))
 
 
 @app.command()
@@ -85,18 +86,16 @@ def demo(seed: int = typer.Option(7, help="random seed; the same seed writes the
     if if_empty:
         with engine.connect() as conn:
             if conn.execute(sa.text("SELECT EXISTS (SELECT 1 FROM school)")).scalar():
-                typer.echo("schools are already loaded; demo skipped")
+                typer.echo(say("cli.demo.skipped"))
                 return
     now = at.replace(tzinfo=clock.zone()) if at else clock.now()
     anchor = today.date() if today else None
     if now > clock.now() or (anchor and anchor > now.date()):
-        raise typer.BadParameter(f"the demo cannot be live in the future: now is {clock.now():%Y-%m-%d %H:%M} "
-                                 f"in {clock.zone().key}")
+        raise typer.BadParameter(say("cli.demo.future", now=f"{clock.now():%Y-%m-%d %H:%M}", zone=clock.zone().key))
     results = demo_data.run(engine, out or get_settings().home / "demo", seed, anchor, now)
     added = add_demo_users(engine)
     if added:
-        typer.echo(f"demo users {', '.join(added)} can sign in with the password {demo_password()!r} "
-                   f"(set {PASSWORD_ENV} to choose another; `xiaoan users password NAME` changes one)")
+        typer.echo(say("cli.demo.users", names=", ".join(added), password=repr(demo_password()), env=PASSWORD_ENV))
     raise typer.Exit(load_cmd.summarise(results, get_settings().home / "rejects"))
 
 
@@ -113,9 +112,11 @@ def serve(port: int = typer.Option(8501, help="port on this host"),
 
 
 def main() -> None:
-    """Entry point that turns domain errors into one-line messages."""
+    """Entry point that turns domain errors into one-line messages (XIAOAN_DEBUG=1: the traceback)."""
     try:
         app()
     except XiaoAnError as exc:
-        typer.secho(user_message(exc), fg="red", err=True)
+        if os.environ.get("XIAOAN_DEBUG") == "1":
+            raise
+        typer.secho(user_message(exc, lang(), url=shown_url()), fg="red", err=True)
         raise SystemExit(2) from None

@@ -13,6 +13,7 @@ from sqlalchemy.engine import make_url
 from db import backup as dumps
 from db import cluster
 from db.engine import (
+    database_exists,
     database_url,
     downgrade,
     drop_database,
@@ -21,19 +22,22 @@ from db.engine import (
     migrate,
     uses_embedded,
 )
-from db.errors import XiaoAnError
+from db.errors import XiaoAnError, user_message
 from db.settings import get_settings
+from xiaoan.say import lang, say
 
 app = typer.Typer(help="The database: embedded PostGIS cluster or the one XIAOAN_DATABASE_URL names.",
                   no_args_is_help=True)
 
 
 def prepare() -> str:
-    """Start the embedded cluster if it is the one in use, create the database, PostGIS, migrate."""
+    """Start the embedded cluster if it is the one in use, create the database if missing, PostGIS, migrate."""
     settings = get_settings()
     url = database_url(settings)
     if uses_embedded(settings):
         cluster.start(settings)
+        ensure_database(url)
+    elif not database_exists(url):  # an external server: created only when it lacks it (needs CREATEDB)
         ensure_database(url)
     migrate(url)
     return url
@@ -43,17 +47,17 @@ def prepare() -> str:
 def up() -> None:
     """Make the database in use ready (start, create PostGIS, migrate to head); harmless twice."""
     url = prepare()
-    rprint(f"[green]ready[/green] {make_url(url).render_as_string(hide_password=True)}")
+    rprint(f"[green]{say('cli.dbc.ready')}[/green] {escape(_shown(url))}")
 
 
 @app.command()
 def down() -> None:
     """Stop the embedded cluster (an external database is left alone)."""
     if not uses_embedded():
-        rprint("an external database is configured; nothing to stop")
+        rprint(say("cli.dbc.nothing_to_stop"))
         return
     cluster.stop(get_settings())
-    rprint("stopped")
+    rprint(say("cli.dbc.stopped"))
 
 
 @app.command()
@@ -61,15 +65,17 @@ def status() -> None:
     """Say which database is in use, whether it answers, and its migration revision."""
     settings = get_settings()
     url = database_url(settings)
-    kind = f"embedded cluster in {cluster.data_dir(settings)}" if uses_embedded(settings) else "external"
-    rprint(f"database: {make_url(url).render_as_string(hide_password=True)} ({kind})")
+    kind = (say("cli.dbc.embedded", dir=cluster.data_dir(settings)) if uses_embedded(settings)
+            else say("cli.dbc.external"))
+    rprint(escape(say("cli.dbc.database", url=_shown(url), kind=kind)))
     try:
         with make_engine(url).connect() as conn:
             revision = conn.execute(sa.text("SELECT version_num FROM alembic_version")).scalar()
             schools = conn.execute(sa.text("SELECT count(*) FROM school")).scalar()
-        rprint(f"[green]up[/green]: migration {revision}, {schools} schools")
+        said = say("cli.dbc.migration", revision=revision, schools=schools)
+        rprint(f"[green]{say('cli.dbc.up')}[/green]{escape(said)}")
     except sa.exc.SQLAlchemyError as exc:
-        rprint(f"[red]not ready[/red]: {str(exc).splitlines()[0]}")
+        rprint(f"[red]{say('cli.dbc.not_ready')}[/red]{escape(user_message(exc, lang(), url=_shown(url)))}")
         raise typer.Exit(1) from None
 
 
@@ -77,7 +83,7 @@ def status() -> None:
 def reset(yes: bool = typer.Option(False, "--yes", help="do not ask")) -> None:
     """Drop everything in the database in use and rebuild the schema at head."""
     if not yes:
-        typer.confirm("Delete all data in the database in use?", abort=True)
+        typer.confirm(say("cli.dbc.confirm_reset"), abort=True)
     url = database_url()
     if uses_embedded():
         cluster.start(get_settings())
@@ -85,7 +91,7 @@ def reset(yes: bool = typer.Option(False, "--yes", help="do not ask")) -> None:
     else:
         downgrade(url)
     prepare()
-    rprint("[green]rebuilt[/green]")
+    rprint(f"[green]{say('cli.dbc.rebuilt')}[/green]")
 
 
 @app.command()
@@ -109,9 +115,10 @@ def backup(file: Path = typer.Argument(..., help="the dump to write (pg_dump cus
     try:
         dumps.backup(url, file)
     except XiaoAnError as exc:
-        rprint(f"[red]backup failed[/red]: {escape(str(exc))}")
+        rprint(f"[red]{say('cli.dbc.backup_failed')}[/red]{escape(user_message(exc, lang()))}")
         raise typer.Exit(2) from None
-    rprint(f"[green]backed up[/green] {_shown(url)} to {escape(str(file))} ({file.stat().st_size / 1e6:.1f} MB)")
+    said = say("cli.dbc.backup_to", url=_shown(url), file=file, mb=file.stat().st_size / 1e6)
+    rprint(f"[green]{say('cli.dbc.backed_up')}[/green] {escape(said)}")
 
 
 @app.command()
@@ -125,8 +132,7 @@ def restore(file: Path = typer.Argument(..., help="a dump written by `xiaoan db 
     try:
         how = dumps.restore(url, file, replace=yes)
     except XiaoAnError as exc:
-        rprint(f"[red]not restored[/red]: {escape(str(exc))}")
+        rprint(f"[red]{say('cli.dbc.restore_failed')}[/red]{escape(user_message(exc, lang()))}")
         raise typer.Exit(2) from None
-    said = {"created": "into a new database", "empty": "into the empty database",
-            "replaced": "replacing what the database held"}[how]
-    rprint(f"[green]restored[/green] {escape(str(file))} {said} {_shown(url)}")
+    said = say("cli.dbc.restored_how", file=file, how=say(f"cli.dbc.how.{how}"), url=_shown(url))
+    rprint(f"[green]{say('cli.dbc.restored')}[/green] {escape(said)}")

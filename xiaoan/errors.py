@@ -11,9 +11,9 @@ import typer
 from sqlalchemy.engine import make_url
 from typer.core import TyperGroup
 
-from dashboard.i18n import language, t
-from db.errors import XiaoAnError, database_problem
+from db.errors import XiaoAnError, database_problem, user_message
 from db.settings import get_settings
+from xiaoan.say import lang, say
 
 
 def shown_url() -> str:
@@ -28,18 +28,17 @@ def shown_url() -> str:
 
 def message(error: BaseException) -> str | None:
     """The user's message for a database problem (None: anything else, left to main() or shown as a bug)."""
-    lang = language(get_settings().language)
-    kind = database_problem(error)
-    if kind and not isinstance(error, XiaoAnError):  # domain errors go on to main(), as they always did
-        return t(f"cli.db.{kind}", lang).format(url=shown_url())
+    if database_problem(error) and not isinstance(error, XiaoAnError):  # domain errors go on to main()
+        return user_message(error, lang(), url=shown_url())
     return None
 
 
 class Guarded(TyperGroup):
-    """A command group whose commands end with one or two lines, not a traceback, when something known fails."""
+    """A command group whose commands end with one or two lines, not a traceback, when the database fails."""
 
     def invoke(self, ctx: click.Context) -> Any:
-        """Run the command; a database problem exits 2 with its message."""
+        """Run the command with settings read afresh; database problems exit 2 with their message."""
+        get_settings.cache_clear()  # each invocation reads XIAOAN_* as a new process would
         try:
             return super().invoke(ctx)
         except (click.exceptions.Exit, click.ClickException, click.Abort):
@@ -49,5 +48,5 @@ class Guarded(TyperGroup):
             if text is None or os.environ.get("XIAOAN_DEBUG") == "1":
                 raise
             typer.secho(text, fg="red", err=True)
-            typer.secho(t("cli.debug", language(get_settings().language)), err=True)
+            typer.secho(say("cli.debug"), err=True)
             raise typer.Exit(2) from None

@@ -9,14 +9,16 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from dashboard.i18n import language, t
-from dashboard.texts.reasons import message, reason
 from db.engine import database_url, make_engine
 from db.settings import get_settings
 from etl.datasets import DATASETS
 from etl.load import LoadResult
 from etl.options import LoadOptions, read_header_map
 from etl.runner import load_file
+from texts import t
+from texts.reasons import message, reason
+from xiaoan.say import lang as cli_language
+from xiaoan.say import say
 
 console = Console()
 if not console.is_terminal:  # logs and pipes get the whole table, not a squeezed 80 columns
@@ -35,7 +37,7 @@ COLUMNS = ("dataset", "status", "read", "loaded", "rejected", "new", "changed", 
 def summarise(results: list[LoadResult], rejects_dir: Path, lang: str | None = None) -> int:
     """Print one line per file and the first problems (in the user's language), write reject reports (English
     on disk), return the exit code."""
-    lang = lang or language(get_settings().language)
+    lang = lang or cli_language()
     reports = write_reports(results, rejects_dir)
     table = Table(*(t(f"cli.load.{c}", lang) for c in COLUMNS[:-1]))
     table.add_column(t("cli.load.file", lang), overflow="fold")
@@ -87,7 +89,8 @@ def load(dataset: str = typer.Argument(..., help=f"one of: {', '.join(DATASETS)}
          ) -> None:
     """Load files of one dataset; exit 0 all loaded, 1 some rows rejected, 2 nothing loaded."""
     if dataset not in DATASETS:
-        console.print(f"[red]unknown dataset {dataset!r}[/red]; expected one of {', '.join(DATASETS)}")
+        console.print(say("cli.load.unknown_dataset", dataset=repr(dataset), datasets=", ".join(DATASETS)),
+                      markup=False)
         raise typer.Exit(2)
     options = LoadOptions(crs=crs, headers=read_header_map(headers) if headers else {},
                           vehicle=vehicle, timezone=timezone)

@@ -14,8 +14,8 @@ from matplotlib.collections import LineCollection
 from matplotlib.patches import PathPatch
 
 from dashboard.exports.geo import Box, line_parts, polygon_path, to_utm
-from dashboard.i18n import county_label, short_county
 from db.analytics.reports import frame
+from texts import county_label, short_county
 
 OUTLINE_TOLERANCE_M = 30.0
 ROAD_TOLERANCE_M = 5.0

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 import pandas as pd
 
 from dashboard.exports.sentences import cn_date
-from dashboard.i18n import short_county, t
+from texts import short_county, t
 
 LIMIT = 10  # names written out per problem; the work lists hold every row
 

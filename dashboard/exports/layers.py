@@ -14,11 +14,11 @@ from dashboard import signs as sign_rules
 from dashboard.exports.geo import to_utm
 from dashboard.exports.snapshot import Snapshot
 from dashboard.exports.texts import tx
-from dashboard.i18n import label
 from dashboard.layers_hazards import CLASS_COLOURS, OVERDUE_RING
 from dashboard.layers_hazards import STATUS_COLOURS as HAZARD_COLOURS
 from dashboard.statuses import STATUS_COLOURS, STATUSES
 from db.analytics.hotspots import CLASSES
+from texts import label
 
 RGB = tuple[int, int, int]
 

@@ -10,7 +10,7 @@ import pandas as pd
 from dashboard import gaps as gap_rules
 from dashboard.exports.privacy import mask_text
 from dashboard.exports.snapshot import Snapshot
-from dashboard.i18n import county_label, label, type_label
+from texts import county_label, label, type_label
 
 GAP_COLUMNS = ["col.county", "col.school", "col.code", "col.type", "col.township", "col.gap", "col.reason",
                "col.expired_on", "col.liaison", "col.windows", "col.present", "col.rate", "col.closest_m"]

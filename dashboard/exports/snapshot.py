@@ -14,11 +14,11 @@ import sqlalchemy as sa
 from dashboard import gaps, statuses
 from dashboard.exports.privacy import mask_phone
 from dashboard.exports.texts import tx
-from dashboard.i18n import county_label, short_county
 from db.analytics import backlog, reports
 from db.analytics.reports import frame
 from db.settings import get_settings
 from db.sql import query
+from texts import county_label, short_county
 
 
 @dataclass(frozen=True)

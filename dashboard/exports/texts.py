@@ -1,8 +1,8 @@
-"""Texts of the exports: the dashboard's one catalogue (its exports part is dashboard/texts/exports.py)."""
+"""Texts of the exports: the dashboard's one catalogue (its exports part is texts/exports.py)."""
 
 from __future__ import annotations
 
-from dashboard.i18n import t
+from texts import t
 
 
 def tx(key: str, lang: str = "zh") -> str:

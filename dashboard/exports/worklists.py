@@ -16,8 +16,8 @@ from dashboard.exports import problems
 from dashboard.exports.snapshot import Snapshot, local_time, take
 from dashboard.exports.texts import tx
 from dashboard.exports.xlsx import write_book
-from dashboard.i18n import county_label, short_county
 from db.settings import get_settings
+from texts import county_label, short_county
 
 WORKLISTS = ("signs", "gaps", "hazards")
 

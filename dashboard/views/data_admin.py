@@ -6,12 +6,11 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import data, fmt, page, tables_detail, upload, widgets
-from dashboard.i18n import label
-from dashboard.texts import reasons
 from dashboard.widgets import Card
 from db.errors import RefusedFile
 from db.settings import get_settings
 from etl.datasets import DATASETS
+from texts import label, reasons
 
 FILE_TYPES = ["csv", "txt", "xlsx", "xls", "geojson", "json", "shp", "shx", "dbf", "prj", "cpg", "gpx", "zip"]
 SHOWN_PROBLEMS = 10

@@ -5,9 +5,9 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard import charts, data_gaps, data_map, data_presence, fmt, page, urlstate, widgets
-from dashboard.i18n import label
 from dashboard.widgets import Card
 from db.settings import get_settings
+from texts import label
 
 CALENDAR_SCHOOLS = 20
 CALENDAR_DAYS = 92

@@ -7,11 +7,11 @@ import streamlit as st
 
 from dashboard import data_hotspots, data_map, data_reports, fmt, layers, metrics, page, tables, urlstate, widgets
 from dashboard import layers_hazards as lh
-from dashboard.i18n import label
 from dashboard.widgets import Card
 from db.analytics.backlog import escalations, stock
 from db.models.base import HAZARD_KINDS, HAZARD_STATUSES
 from db.settings import get_settings
+from texts import label
 
 p = page.start("hotspots.title", "hotspots.caption", export_view="hotspots")
 tr, f, lang = p.tr, p.filters, p.lang

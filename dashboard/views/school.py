@@ -21,9 +21,9 @@ from dashboard import (
 from dashboard import layers_hazards as lh
 from dashboard import layers_signs as ls
 from dashboard import tables_detail as td
-from dashboard.i18n import county_label, label, short_county, type_label
 from dashboard.nav import SCHOOL_PARAM
 from dashboard.widgets import Card
+from texts import county_label, label, short_county, type_label
 
 NEAR_POINTS = 2_000  # per layer around one school: the payload stays small whatever the volume
 

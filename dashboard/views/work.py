@@ -5,9 +5,9 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard import charts, data, data_reports, fmt, page, tables_detail, urlstate, widgets
-from dashboard.i18n import county_label, short_county
 from dashboard.tables_detail import MEASURES
 from dashboard.widgets import Card
+from texts import county_label, short_county
 
 p = page.start("work.title", "work.caption")
 tr, f, lang = p.tr, p.filters, p.lang

@@ -8,8 +8,8 @@ import pytest
 
 from dashboard import fmt
 from dashboard.filters import MAX_DAYS, Filters, parse_date, parse_period
-from dashboard.i18n import CATALOGUE, PARTS, label, short_county
 from dashboard.urlstate import encode, parse_list
+from texts import CATALOGUE, PARTS, label, short_county
 
 D = dt.date
 LATEST = D(2026, 12, 31)

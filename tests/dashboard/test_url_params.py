@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from dashboard.i18n import CATALOGUE, county_label, language, t, translator, type_label
 from dashboard.sidebar import parse_counties
 from db.models.base import SCHOOL_TYPES
+from texts import CATALOGUE, county_label, language, t, translator, type_label
 
 VALID = ["533301", "533323", "533324", "533325"]
 

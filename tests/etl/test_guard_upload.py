@@ -7,12 +7,12 @@ import pytest
 import sqlalchemy as sa
 
 from dashboard import upload
-from dashboard.i18n import translator
 from db.errors import RefusedFile
 from db.settings import get_settings
 from etl.datasets import DATASETS
 from etl.runner import load_file
 from tests.conftest import COUNTIES, FIXTURES
+from texts import translator
 
 FIELD = FIXTURES / "field"
 

@@ -1,4 +1,4 @@
-"""Every reject reason the ETL gives has a Chinese translation (dashboard/texts/reasons.py).
+"""Every reject reason the ETL gives has a Chinese translation (texts/reasons.py).
 
 The reasons are real: bad files of every dataset are loaded through the runner (as the CLI and the data page
 load them) on a fresh database, and every distinct reason of their reject reports is collected. A new English
@@ -17,8 +17,6 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from dashboard.texts import reasons
-from dashboard.texts.reasons import ARCHIVE_DETAILS, GEOMETRY_DETAILS, RULES, TYPE_DETAILS
 from db.errors import RefusedFile, UnreadableFile
 from etl import guard
 from etl.datasets import DATASETS
@@ -26,6 +24,8 @@ from etl.options import LoadOptions, read_header_map
 from etl.readers.vector import read_vector
 from etl.runner import load_file
 from tests.conftest import COUNTIES, FIXTURES
+from texts import reasons
+from texts.reasons import ARCHIVE_DETAILS, GEOMETRY_DETAILS, RULES, TYPE_DETAILS
 
 FIELD = FIXTURES / "field"
 CHINESE = re.compile(r"[\u4e00-\u9fff]")
@@ -224,7 +224,7 @@ def found(engine: sa.Engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) ->
 
 def test_every_reason_of_every_dataset_has_chinese(found: dict[str, str]) -> None:
     untranslated = {text: where for text, where in found.items() if not CHINESE.search(reasons.translate(text) or "")}
-    assert not untranslated, "reasons without a Chinese pattern in dashboard/texts/reasons.py"
+    assert not untranslated, "reasons without a Chinese pattern in texts/reasons.py"
     for text in found:
         assert reasons.reason(text, "en") == text
 

@@ -67,7 +67,7 @@ def cli(monkeypatch, url, *args):
     """Run `xiaoan db …` on url; the output's lines joined (rich wraps them)."""
     monkeypatch.setenv("XIAOAN_DATABASE_URL", url)
     get_settings.cache_clear()
-    result = runner.invoke(app, ["db", *args])
+    result = runner.invoke(app, ["db", *args], env={"COLUMNS": "300"})
     result.said = " ".join(result.stdout.split())
     return result
 
@@ -80,7 +80,7 @@ def test_restore_brings_back_exactly_what_was_there(loaded, target, monkeypatch,
     assert made.exit_code == 0, made.said
     assert dump.read_bytes()[:5] == b"PGDMP"
     done = cli(monkeypatch, target, "restore", str(dump))
-    assert done.exit_code == 0 and "into a new database" in done.said, done.said
+    assert done.exit_code == 0 and "恢复到新建的数据库" in done.said, done.said
     assert fingerprint(target) == original
     refused = cli(monkeypatch, target, "restore", str(dump))
     assert refused.exit_code == 2 and "--yes" in refused.said
@@ -90,7 +90,7 @@ def test_restore_brings_back_exactly_what_was_there(loaded, target, monkeypatch,
     engine.dispose()
     assert fingerprint(target) != original, "the fingerprint sees changed rows and geometries"
     replaced = cli(monkeypatch, target, "restore", str(dump), "--yes")
-    assert replaced.exit_code == 0 and "replacing" in replaced.said
+    assert replaced.exit_code == 0 and "替换了数据库原有内容" in replaced.said
     assert fingerprint(target) == original
 
 
@@ -99,7 +99,7 @@ def test_restore_into_an_empty_database(loaded, target, monkeypatch, tmp_path):
     assert cli(monkeypatch, loaded, "backup", str(dump)).exit_code == 0
     ensure_database(target)
     done = cli(monkeypatch, target, "restore", str(dump))
-    assert done.exit_code == 0 and "into the empty database" in done.said
+    assert done.exit_code == 0 and "恢复到空数据库" in done.said
     assert fingerprint(target) == fingerprint(loaded)
 
 

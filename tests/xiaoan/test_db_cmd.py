@@ -47,7 +47,7 @@ def test_up_prepares_an_empty_database_and_is_harmless_twice(empty_db):
     assert count_schools(empty_db) == 0
     status = runner.invoke(app, ["db", "status"])
     head = ScriptDirectory.from_config(alembic_config(empty_db)).get_current_head()
-    assert status.exit_code == 0 and "external" in status.stdout and head in status.stdout
+    assert status.exit_code == 0 and "外部数据库" in status.stdout and head in status.stdout
 
 
 def test_reset_rebuilds_an_external_database(empty_db):
@@ -66,4 +66,4 @@ def test_status_of_an_unreachable_database_fails_clearly(monkeypatch):
     get_settings.cache_clear()
     result = runner.invoke(app, ["db", "status"])
     get_settings.cache_clear()
-    assert result.exit_code == 1 and "not ready" in result.stdout
+    assert result.exit_code == 1 and "未就绪" in result.stdout and "xiaoan db up" in result.stdout

@@ -35,7 +35,7 @@ def seed(url):
 def test_refresh_then_export_presence_one_row_per_school_day_and_window(use_db):
     seed(use_db)
     refreshed = runner.invoke(app, ["refresh"])
-    assert refreshed.exit_code == 0 and "presence: 6 " in refreshed.output  # Fri and Mon, 3 windows each
+    assert refreshed.exit_code == 0 and "在岗统计：6 行" in refreshed.output  # Fri and Mon, 3 windows each
     result = runner.invoke(app, ["export", "presence", "--from", "2026-09-04", "--to", "2026-09-07"])
     assert result.exit_code == 0, result.output
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
@@ -53,13 +53,13 @@ def test_refresh_of_some_days_on_two_connections_keeps_the_others(use_db):
     with engine.begin() as conn:  # the Monday's afternoon fix is gone; Friday's presence must survive
         conn.execute(sa.text("DELETE FROM track_point WHERE ts > '2026-09-05'"))
     monday = runner.invoke(app, ["refresh", "--from", "2026-09-07", "--workers", "2"])
-    assert monday.exit_code == 0 and "presence: 3 " in monday.output, monday.output
+    assert monday.exit_code == 0 and "在岗统计：3 行" in monday.output, monday.output
     with engine.connect() as conn:
         present = conn.execute(sa.text("SELECT day::text, window_name FROM presence WHERE present")).all()
     engine.dispose()
     assert present == [("2026-09-04", "morning")]
     backwards = runner.invoke(app, ["refresh", "--from", "2026-09-07", "--to", "2026-09-04"])
-    assert backwards.exit_code == 2 and "before --from" in backwards.output
+    assert backwards.exit_code == 2 and "早于 --from" in backwards.output
 
 
 def test_export_to_excel_and_a_county_filter(use_db, tmp_path):
@@ -80,7 +80,7 @@ def test_unknown_report_is_a_clear_error(use_db):
 
 def test_holidays_fill_from_chinese_calendar(use_db):
     result = runner.invoke(app, ["holidays", "2026"])
-    assert result.exit_code == 0 and "days added for 2026" in result.output
+    assert result.exit_code == 0 and "2026 年新增" in result.output
     engine = make_engine(use_db)
     with engine.connect() as conn:
         national_day = conn.execute(sa.text("SELECT kind FROM holiday WHERE day = '2026-10-01'")).scalar()

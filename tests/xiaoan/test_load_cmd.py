@@ -33,7 +33,7 @@ def test_exit_codes_and_reject_report(use_db, tmp_path, monkeypatch):
 
 def test_unknown_dataset(use_db):
     result = runner.invoke(app, ["load", "weather", str(COUNTIES)])
-    assert result.exit_code == 2 and "unknown dataset" in result.output
+    assert result.exit_code == 2 and "未知数据集" in result.output
 
 
 AFTERNOON_PEAK = dt.datetime(2026, 12, 7, 8, 50, tzinfo=dt.UTC)  # 16:50 in Nujiang, a patrol under way
@@ -44,7 +44,7 @@ def test_demo_if_empty_runs_once(use_db, tmp_path):
         first = runner.invoke(app, ["demo", "--if-empty", "--out", str(tmp_path)])
         assert first.exit_code == 0, first.output
         second = runner.invoke(app, ["demo", "--if-empty", "--out", str(tmp_path)])
-    assert second.exit_code == 0 and "already loaded" in second.output
+    assert second.exit_code == 0 and "跳过演示数据" in second.output
 
 
 def test_demo_refuses_to_be_live_in_the_future(use_db, tmp_path):
@@ -52,8 +52,8 @@ def test_demo_refuses_to_be_live_in_the_future(use_db, tmp_path):
         later = runner.invoke(app, ["demo", "--at", "2026-12-07 18:00", "--out", str(tmp_path)],
                               env={"COLUMNS": "300"})
         tomorrow = runner.invoke(app, ["demo", "--today", "2026-12-08", "--out", str(tmp_path)])
-    assert later.exit_code == 2 and "future" in later.output and "2026-12-07 16:50" in later.output
-    assert tomorrow.exit_code == 2 and "future" in tomorrow.output
+    assert later.exit_code == 2 and "未来" in later.output and "2026-12-07 16:50" in later.output
+    assert tomorrow.exit_code == 2 and "未来" in tomorrow.output
     assert not list(tmp_path.iterdir())  # nothing written
 
 

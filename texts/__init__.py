@@ -1,10 +1,10 @@
-"""The one UI text catalogue (its parts in dashboard/texts): zh-CN first, English second; `t(key, lang)`."""
+"""The one text catalogue, of the dashboard and the CLI (its parts: this package's modules); `t(key, lang)`."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
-from dashboard.texts import auth, brief, cli, common, data_page, exports, gaps, hotspots, overview, school, signs, work
+from texts import auth, brief, cli, common, data_page, exports, gaps, hotspots, overview, school, signs, work
 
 LANGUAGES = ("zh", "en")
 LANGUAGE_NAMES = {"zh": "中文", "en": "English"}

@@ -1,6 +1,6 @@
 """Reject reasons of the ETL (etl/report.py) in Chinese: an ordered table of the English templates as patterns.
 
-The ETL, its reject files on disk and the CLI speak English; the dashboard shows each reason through
+The ETL and its reject files on disk speak English; the dashboard and the CLI show each reason through
 `reason(text, lang)`. Every template the ETL can produce is a pattern below, its f-string parts as named
 groups that are kept as they are (values, column names, numbers, file names) or, where a part is itself a
 template (the detail after "wrong type: ", "invalid geometry: ", a file name and its problem …), translated in
@@ -15,8 +15,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from dashboard.texts.common import TEXTS as COMMON
-from dashboard.texts.data_page import TEXTS as DATA_PAGE
+from texts.common import TEXTS as COMMON
+from texts.data_page import TEXTS as DATA_PAGE
 
 Convert = Callable[[str], "str | None"]  # a group's value in Chinese, or None when it has no translation
 FILE = r"(?P<file>.+?)"
