@@ -50,7 +50,7 @@ def busiest_school() -> str | None:
 def leader_token() -> str | None:
     """A sign-in token of a bench leader (every county), made once per database; None without access control."""
     try:
-        from dashboard.data import TOKEN_KEY  # noqa: F401  (pages read the token under this key)
+        from dashboard.reads.core import TOKEN_KEY  # noqa: F401  (pages read the token under this key)
         from db import access, users
     except ImportError:
         return None
@@ -67,9 +67,9 @@ def leader_token() -> str | None:
 def measure(page: str, params: dict[str, str], runs: int, timeout: float = 300, token: str | None = None
             ) -> dict[str, object]:
     """Cold time, p50 and p95 of warm reruns (ms), deck payload bytes, and whether the page was clean."""
-    at = AppTest.from_file(str(VIEWS / f"{page}.py"), default_timeout=timeout)
+    at = AppTest.from_file(str(VIEWS / page / "view.py"), default_timeout=timeout)
     if token:
-        from dashboard.data import TOKEN_KEY
+        from dashboard.reads.core import TOKEN_KEY
 
         at.session_state[TOKEN_KEY] = token
     for key, value in params.items():

@@ -119,7 +119,7 @@ def child(kind: str, path: Path, url: str) -> None:
         import geopandas as gpd
         import pandas as pd
 
-        from etl.readers.track_csv import sniff_encoding
+        from etl.tracks.csv.read import sniff_encoding
         started, cpu = time.perf_counter(), time.process_time()
         frame = pd.read_csv(path, dtype={"车牌号": str, "定位时间": str}, encoding=sniff_encoding(path))
         gdf = gpd.GeoDataFrame({"vehicle_id": frame["车牌号"],
@@ -134,7 +134,7 @@ def child(kind: str, path: Path, url: str) -> None:
 
 def bare_copy(engine: object, path: Path) -> dict[str, object]:
     """The ceiling: the server reads the CSV itself into an unindexed table (from STDIN if it cannot)."""
-    from etl.readers.track_csv import sniff_encoding
+    from etl.tracks.csv.read import sniff_encoding
     encoding = {"utf-8-sig": "UTF8", "utf-8": "UTF8"}.get(sniff_encoding(path), "GB18030")
     options = f"(FORMAT csv, HEADER true, ENCODING '{encoding}')"
     raw = engine.raw_connection()

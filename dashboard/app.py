@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import nav
+from dashboard.frame import nav
 from db.settings import get_settings
 from texts import language, t
 

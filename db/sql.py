@@ -1,4 +1,4 @@
-"""SQL as SQL: one query per .sql file under db/sql, loaded by name; one identifier quoter."""
+"""SQL as SQL: one query per .sql file under db/sql/<layer>/, loaded by its name alone; one identifier quoter."""
 
 from __future__ import annotations
 
@@ -11,11 +11,22 @@ SQL_DIR = Path(__file__).resolve().parent / "sql"
 
 
 @cache
+def sql_files() -> dict[str, Path]:
+    """Every query file by name; the folder (the layer that runs it) is not part of the name."""
+    found: dict[str, Path] = {}
+    for path in sorted(SQL_DIR.rglob("*.sql")):
+        if path.stem in found:
+            raise RuntimeError(f"two SQL files named {path.stem!r}: {found[path.stem]} and {path}")
+        found[path.stem] = path
+    return found
+
+
+@cache
 def load_sql(name: str) -> str:
-    """The text of db/sql/<name>.sql."""
-    path = SQL_DIR / f"{name}.sql"
-    if not path.is_file():
-        raise KeyError(f"no SQL file named {name!r} in {SQL_DIR}")
+    """The text of db/sql/<layer>/<name>.sql."""
+    path = sql_files().get(name)
+    if path is None:
+        raise KeyError(f"no SQL file named {name!r} under {SQL_DIR}")
     return path.read_text(encoding="utf-8")
 
 

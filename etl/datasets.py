@@ -6,7 +6,7 @@ from etl import counties, schools, townships, units
 from etl.field_datasets import DATASETS as FIELD_DATASETS
 from etl.load import Dataset
 from etl.places import placed_table
-from etl.track_datasets import DATASETS as TRACK_DATASETS
+from etl.tracks.datasets import DATASETS as TRACK_DATASETS
 
 CORE: dict[str, Dataset] = {
     "counties": Dataset("counties", "county", counties.validate, counties.STAGED),

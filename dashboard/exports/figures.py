@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dashboard import metrics
+from dashboard.analysis import metrics
 from dashboard.exports.snapshot import Snapshot
 from db.analytics.backlog import stock
 

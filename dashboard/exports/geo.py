@@ -48,12 +48,6 @@ def fit_box(box: Box, aspect: float, margin: float = 0.04) -> Box:
     return cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2
 
 
-def nice_length(span_m: float) -> float:
-    """A round scale-bar length (1, 2 or 5 × 10^n metres) of at most span_m."""
-    power = 10 ** math.floor(math.log10(max(span_m, 1.0)))
-    return max(step * power for step in (1, 2, 5) if step * power <= span_m)
-
-
 def true_north(x: float, y: float) -> float:
     """Angle (degrees, counter-clockwise from the grid's +y) of true north at a UTM point."""
     to_geo = Transformer.from_crs(UTM, "EPSG:4326", always_xy=True)

@@ -9,14 +9,14 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from dashboard import gaps as gap_rules
-from dashboard import signs as sign_rules
+from dashboard.analysis import gaps as gap_rules
+from dashboard.analysis import signs as sign_rules
+from dashboard.analysis.statuses import STATUS_COLOURS, STATUSES
 from dashboard.exports.geo import to_utm
 from dashboard.exports.snapshot import Snapshot
 from dashboard.exports.texts import tx
-from dashboard.layers_hazards import CLASS_COLOURS, OVERDUE_RING
-from dashboard.layers_hazards import STATUS_COLOURS as HAZARD_COLOURS
-from dashboard.statuses import STATUS_COLOURS, STATUSES
+from dashboard.maps.hazards import CLASS_COLOURS, OVERDUE_RING
+from dashboard.maps.hazards import STATUS_COLOURS as HAZARD_COLOURS
 from db.analytics.hotspots import CLASSES
 from texts import label
 

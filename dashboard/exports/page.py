@@ -9,8 +9,9 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Polygon, Rectangle
 
-from dashboard.exports.geo import Box, fit_box, nice_length, true_north
+from dashboard.exports.geo import Box, fit_box, true_north
 from dashboard.exports.texts import tx
+from dashboard.maps.viewport import nice_length
 
 PAGE_IN = (11.69, 8.27)  # A4 landscape
 MAP_BOTTOM, MAP_TOP, LEFT, RIGHT = 0.06, 0.87, 0.035, 0.965

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from dashboard import gaps as gap_rules
+from dashboard.analysis import gaps as gap_rules
 from dashboard.exports.privacy import mask_text
 from dashboard.exports.snapshot import Snapshot
 from texts import county_label, label, type_label

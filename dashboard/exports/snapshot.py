@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 import pandas as pd
 import sqlalchemy as sa
 
-from dashboard import gaps, statuses
+from dashboard.analysis import gaps, statuses
 from dashboard.exports.privacy import mask_phone
 from dashboard.exports.texts import tx
 from db.analytics import backlog, reports

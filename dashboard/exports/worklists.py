@@ -11,7 +11,7 @@ from typing import IO
 import pandas as pd
 import sqlalchemy as sa
 
-from dashboard import gaps as gap_rules
+from dashboard.analysis import gaps as gap_rules
 from dashboard.exports import problems
 from dashboard.exports.snapshot import Snapshot, local_time, take
 from dashboard.exports.texts import tx

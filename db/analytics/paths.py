@@ -12,7 +12,7 @@ from db.analytics.derived import Job
 from db.settings import Settings, get_settings
 from db.sql import query
 
-TOLERANCE_M = 10.0  # Douglas-Peucker in UTM 47N: the map's finest tolerance (dashboard.data_presence)
+TOLERANCE_M = 10.0  # Douglas-Peucker in UTM 47N: the map's finest tolerance (dashboard.reads.patrols)
 
 
 COLUMNS = ("day", "vehicle_id", "window_name", "geom", "counties", "tolerance_m", "length_m")

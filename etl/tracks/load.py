@@ -20,7 +20,8 @@ from etl.tracks.check import Checker
 from etl.tracks.points import Retry
 from etl.tracks.progress import file_progress
 from etl.tracks.sources import read_points
-from etl.tracks.stage import Staged, stage
+from etl.tracks.stage import stage
+from etl.tracks.staged import Staged
 from etl.tracks.times import zone
 
 SHOWN_VEHICLES = 10

@@ -9,9 +9,9 @@ import sqlalchemy as sa
 from db.errors import XiaoAnError
 from db.settings import get_settings
 from db.sql import load_sql, query, quote_ident
-from etl.datasets import DATASETS
 from etl.options import current_user
 from etl.runner import lock_dataset
+from etl.tracks.datasets import DATASETS
 from etl.tracks.prune_plan import Month, Plan, plan
 
 __all__ = ["Month", "Plan", "PresenceNotKept", "plan", "prune", "refusal"]

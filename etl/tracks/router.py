@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 import numpy as np
 import sqlalchemy as sa
@@ -14,9 +13,7 @@ from etl.tracks import partitions
 from etl.tracks.binary import point_rows, stage_rows
 from etl.tracks.points import Checked, Retry
 from etl.tracks.sink import Sink, copy_sql
-
-if TYPE_CHECKING:
-    from etl.tracks.stage import Staged
+from etl.tracks.staged import Staged
 
 STAGE_COPY = copy_sql("stage_track", ["row_no", "vehicle", "ts", "lon", "lat", "speed", "heading"])
 ROUTE_COPY = copy_sql("track_fill", ["vehicle_id", "ts", "geom", "speed_kmh", "heading"])

@@ -7,8 +7,8 @@ from pathlib import Path
 
 from db.errors import UnreadableFile
 from etl.options import LoadOptions
-from etl.readers.gpx import read_gpx
-from etl.readers.track_csv import read_track_csv
+from etl.tracks.csv.read import read_track_csv
+from etl.tracks.gpx.read import read_gpx
 from etl.tracks.points import PointBatch
 
 

@@ -8,8 +8,8 @@ from typing import Any
 
 from streamlit.testing.v1 import AppTest
 
-from dashboard.data import TOKEN_KEY
-from dashboard.map_marks import MARK_IDS
+from dashboard.maps.marks import MARK_IDS
+from dashboard.reads.core import TOKEN_KEY
 from db.engine import database_url, make_engine
 from tests.users import token
 
@@ -28,8 +28,8 @@ def signed_in(user: str) -> str:
 
 def run_page(name: str, user: str | None = "leader", raw_token: str | None = None, **params: str | list[str]
              ) -> AppTest:
-    """Run dashboard/views/<name>.py once, signed in as user (None: not signed in) or holding raw_token."""
-    at = AppTest.from_file(str(VIEWS / f"{name}.py"), default_timeout=60)
+    """Run dashboard/views/<name>/view.py once, signed in as user (None: not signed in) or holding raw_token."""
+    at = AppTest.from_file(str(VIEWS / name / "view.py"), default_timeout=60)
     if user or raw_token:
         at.session_state[TOKEN_KEY] = raw_token or signed_in(str(user))
     for key, value in params.items():

@@ -18,7 +18,7 @@ from urllib.parse import urlparse
 from PIL import Image, ImageStat
 from playwright.sync_api import ConsoleMessage, Page, Response, sync_playwright
 
-from dashboard import nav
+from dashboard.frame import nav
 
 ROOT = Path(__file__).resolve().parents[2]
 SHOTS = ROOT / "artifacts" / "screenshots"

@@ -9,8 +9,8 @@ import pytest
 import sqlalchemy as sa
 from streamlit.testing.v1 import AppTest
 
-from dashboard import downloads
-from dashboard.data import TOKEN_KEY, Reader
+from dashboard.frame import downloads
+from dashboard.reads.core import TOKEN_KEY, Reader
 from db import access
 from tests.dashboard import fixture_data as fx
 from tests.dashboard.apptest import VIEWS, clean, run_page, signed_in
@@ -120,7 +120,7 @@ def test_exports_are_scoped_and_audited(field_db: str, engine: sa.Engine, db_url
 
 
 def test_sign_out_forgets_the_token(field_db: str) -> None:
-    at = AppTest.from_file(str(VIEWS / "overview.py"), default_timeout=60)
+    at = AppTest.from_file(str(VIEWS / "overview" / "view.py"), default_timeout=60)
     at.session_state[TOKEN_KEY] = signed_in("leader")
     at.query_params.update(fx.PERIOD)
     at.run()

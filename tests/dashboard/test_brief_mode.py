@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from dashboard.map_marks import MARK_IDS
+from dashboard.maps.marks import MARK_IDS
 from db import clock
 from tests.dashboard import fixture_data as fx
 from tests.dashboard.apptest import clean, deck, run_page

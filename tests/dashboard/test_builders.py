@@ -9,9 +9,13 @@ import re
 
 import pandas as pd
 
-from dashboard import basemap, data_hotspots, layers, layers_hazards, layers_paths, layers_signs
-from dashboard.data_map import ROAD_VERTICES, within_budget
-from dashboard.data_presence import PATH_VERTICES
+from dashboard.maps import basemap, layers
+from dashboard.maps import hazards as hazard_layers
+from dashboard.maps import paths as path_layers
+from dashboard.maps import signs as sign_layers
+from dashboard.reads.geography import ROAD_VERTICES, within_budget
+from dashboard.reads.patrols import PATH_VERTICES
+from dashboard.views.hotspots import data as hotspots_data
 from tests.dashboard.test_map_layers import COUNTIES
 
 LIMIT = 5 * 1024 * 1024
@@ -48,26 +52,26 @@ def line(vertices: int) -> str:
 
 
 def test_hexagons_drawn_are_those_with_hazards_or_significance() -> None:
-    rows = layers_hazards.hexagon_rows([hexagon(0, 0), hexagon(1, 3), hexagon(2, 0, "cold_95")], "count", "zh")
+    rows = hazard_layers.hexagon_rows([hexagon(0, 0), hexagon(1, 3), hexagon(2, 0, "cold_95")], "count", "zh")
     assert [r["count"] for r in rows] == [3, 0] and all(len(r["polygon"]) == 6 for r in rows)
-    by_class = layers_hazards.hexagon_rows([hexagon(2, 0, "cold_95")], "class", "en")
-    assert by_class[0]["color"][:3] == list(layers_hazards.CLASS_COLOURS["cold_95"])
+    by_class = hazard_layers.hexagon_rows([hexagon(2, 0, "cold_95")], "class", "en")
+    assert by_class[0]["color"][:3] == list(hazard_layers.CLASS_COLOURS["cold_95"])
     assert by_class[0]["detail"] == "Cold spot, 95% · Gi* z = 1.50"
-    assert layers_hazards.count_bins(0) == [] and layers_hazards.count_bins(2) == [(1, 1), (2, 2)]
-    assert layers_hazards.count_bins(100) == [(1, 20), (21, 40), (41, 60), (61, 80), (81, 100)]
+    assert hazard_layers.count_bins(0) == [] and hazard_layers.count_bins(2) == [(1, 1), (2, 2)]
+    assert hazard_layers.count_bins(100) == [(1, 20), (21, 40), (41, 60), (61, 80), (81, 100)]
 
 
 def test_hazard_points_keep_the_overdue_when_capped() -> None:
     rows = [hazard(i, overdue=i % 1000 == 0) for i in range(60_000)]
-    points = layers_hazards.hazard_points(rows, "zh")
+    points = hazard_layers.hazard_points(rows, "zh")
     assert len(points) == layers.MAX_POINTS
-    assert sum(p["line"][:3] == list(layers_hazards.OVERDUE_RING) for p in points) == 60
-    assert points[-1]["line"][:3] == list(layers_hazards.OVERDUE_RING), "overdue hazards are drawn on top"
+    assert sum(p["line"][:3] == list(hazard_layers.OVERDUE_RING) for p in points) == 60
+    assert points[-1]["line"][:3] == list(hazard_layers.OVERDUE_RING), "overdue hazards are drawn on top"
     assert points[0]["detail"].count("<b>某校</b>") == 1, "user text stays data; the tooltip escapes it"
 
 
 def test_paths_signs_and_roads() -> None:
-    paths = layers_paths.path_features([
+    paths = path_layers.path_features([
         {"vehicle_id": "V1", "plate": None, "km": 12.3, "runs": 3, "geojson": line(3)},
         {"vehicle_id": "V2", "plate": "云Q", "km": 0.4, "runs": 1,
          "geojson": '{"type":"LineString","coordinates":[[98.1,25.6],[98.2,25.7]]}'}], "en")["features"]
@@ -76,7 +80,7 @@ def test_paths_signs_and_roads() -> None:
     assert paths[0]["properties"]["color"] != paths[1]["properties"]["color"]
     sign = {"sign_code": "T1", "kind": "speed_bump", "status": "damaged", "surveyed_on": dt.date(2025, 1, 1),
             "road_name": "滨江路", "lon": 98.12345678, "lat": 25.1}
-    point = layers_signs.sign_points([sign], {"T1"}, "zh")[0]
+    point = sign_layers.sign_points([sign], {"T1"}, "zh")[0]
     assert point["title"] == "减速带 · T1" and point["position"] == [98.12346, 25.1]
     assert point["detail"] == "损坏\n调查日期 2025-01-01\n滨江路\n道路施工后未恢复"
     roads = basemap.road_paths([{"road_class": "primary", "geojson": line(4)}, {"road_class": None,
@@ -104,17 +108,17 @@ def test_the_heaviest_map_of_each_page_stays_under_five_megabytes() -> None:
         [{"school_code": f"S{i}", "name": f"学校{i}" * 3, "school_type": "小学", "county_zh": "泸水市",
           "county_en": "Lushui", "lon": lonlat()[0], "lat": lonlat()[1]} for i in range(30_000)], "zh",
         note=lambda s: "挂钩偏弱（超负荷或单位过远）"))
-    cells = layers_hazards.hexagon_layer(layers_hazards.hexagon_rows(
-        [hexagon(i, RNG.randint(1, 50)) for i in range(data_hotspots.MAX_CELLS)], "count", "zh"))
-    paths = layers_paths.path_layer(layers_paths.path_features(
+    cells = hazard_layers.hexagon_layer(hazard_layers.hexagon_rows(
+        [hexagon(i, RNG.randint(1, 50)) for i in range(hotspots_data.MAX_CELLS)], "count", "zh"))
+    paths = path_layers.path_layer(path_layers.path_features(
         [{"vehicle_id": f"V{i}", "plate": None, "km": 1.0, "runs": 1, "geojson": line(PATH_VERTICES // 100)}
          for i in range(100)], "zh"))
-    hazards = layers_hazards.hazard_layer(layers_hazards.hazard_points([hazard(i) for i in range(30_000)], "zh"))
+    hazards = hazard_layers.hazard_layer(hazard_layers.hazard_points([hazard(i) for i in range(30_000)], "zh"))
     sign = {"sign_code": "T1", "kind": "speed_bump", "status": "damaged", "surveyed_on": dt.date(2025, 1, 1),
             "road_name": "滨江路" * 3, "lon": 98.5, "lat": 26.0}
-    signs = layers_signs.sign_layer(layers_signs.sign_points([sign] * 30_000, {"T1"}, "zh"))
-    near = [layers_hazards.hazard_layer(layers_hazards.hazard_points([hazard(i) for i in range(30_000)], "zh", 2000)),
-            layers_signs.sign_layer(layers_signs.sign_points([sign] * 30_000, {"T1"}, "zh", 2000))]
+    signs = sign_layers.sign_layer(sign_layers.sign_points([sign] * 30_000, {"T1"}, "zh"))
+    near = [hazard_layers.hazard_layer(hazard_layers.hazard_points([hazard(i) for i in range(30_000)], "zh", 2000)),
+            sign_layers.sign_layer(sign_layers.sign_points([sign] * 30_000, {"T1"}, "zh", 2000))]
     for page_layers in ([schools], [paths, schools], [cells, hazards], [signs, schools], [schools, *near]):
         size = len(layers.map_deck(base, page_layers, [], "zh").to_json().encode())
         assert size < LIMIT, ([layer.id for layer in page_layers], size)
@@ -122,9 +126,9 @@ def test_the_heaviest_map_of_each_page_stays_under_five_megabytes() -> None:
 
 
 def test_hexagon_sizes_follow_the_area() -> None:
-    assert data_hotspots.sizes(14_700) == [1000, 2000, 5000, 10000]  # 1 km: ~5,650 hexagons
-    assert data_hotspots.sizes(3_200) == [500, 1000, 2000, 5000, 10000]
-    assert data_hotspots.sizes(10**9) == [10000]
+    assert hotspots_data.sizes(14_700) == [1000, 2000, 5000, 10000]  # 1 km: ~5,650 hexagons
+    assert hotspots_data.sizes(3_200) == [500, 1000, 2000, 5000, 10000]
+    assert hotspots_data.sizes(10**9) == [10000]
 
 
 def test_intranet_style_and_tooltips() -> None:

@@ -8,7 +8,8 @@ from types import SimpleNamespace
 
 import pytest
 
-from dashboard import data_map, nav
+from dashboard.frame import nav
+from dashboard.reads import geography
 from db.settings import get_settings
 from tests.dashboard import fixture_data as fx
 from tests.dashboard.apptest import VIEWS, decks, run_page
@@ -18,7 +19,7 @@ TESTS = Path(__file__).resolve().parent
 
 
 def test_every_view_is_routed_and_has_its_apptest_module() -> None:
-    assert sorted(PAGES) == sorted(p.stem for p in VIEWS.glob("*.py"))
+    assert sorted(PAGES) == sorted(p.parent.name for p in VIEWS.glob("*/view.py"))
     for page in PAGES:
         name = {"data_admin": "data"}.get(page, page)
         assert (TESTS / f"test_{name}_page.py").is_file(), page
@@ -45,7 +46,7 @@ def test_database_down_is_a_message_on_every_page(page: str, monkeypatch: pytest
 def test_intranet_basemap_style_is_used_when_configured(page: str, field_db: str,
                                                         monkeypatch: pytest.MonkeyPatch) -> None:
     style = "http://10.1.2.3/basemap/style.json"
-    monkeypatch.setattr(data_map, "get_settings", lambda: SimpleNamespace(basemap_style_url=style))
+    monkeypatch.setattr(geography, "get_settings", lambda: SimpleNamespace(basemap_style_url=style))
     at = run_page(page, **fx.PERIOD, school="2153330101")
     assert not at.exception
     assert [d["mapStyle"] for d in decks(at)] == [style]

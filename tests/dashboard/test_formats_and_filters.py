@@ -6,9 +6,9 @@ import datetime as dt
 
 import pytest
 
-from dashboard import fmt
-from dashboard.filters import MAX_DAYS, Filters, parse_date, parse_period
-from dashboard.urlstate import encode, parse_list
+from dashboard.analysis import fmt
+from dashboard.frame.filters import MAX_DAYS, Filters, parse_date, parse_period
+from dashboard.frame.urlstate import encode, parse_list
 from texts import CATALOGUE, PARTS, label, short_county
 
 D = dt.date
@@ -71,7 +71,7 @@ def test_catalogue_parts_do_not_collide_and_labels() -> None:
 
 
 def test_a_clicked_school_is_found_in_any_layer_and_nothing_else_is() -> None:
-    from dashboard.page import picked_school
+    from dashboard.frame.page import picked_school
 
     assert picked_school({"objects": {"patrol-paths": [{"title": "V1"}], "schools": [{"school_code": "S1"}]}}) == "S1"
     assert picked_school({"objects": {"hazards": [{"title": "x"}]}, "indices": {}}) is None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from dashboard.layers_hazards import OVERDUE_RING
+from dashboard.maps.hazards import OVERDUE_RING
 from tests.dashboard import fixture_data as fx
 from tests.dashboard.apptest import clean, data_layers, deck, layer, metric, run_page, table
 

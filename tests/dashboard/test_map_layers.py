@@ -6,8 +6,8 @@ import json
 import re
 from typing import Any
 
-from dashboard import basemap, layers, viewport
-from dashboard.legend import TYPE_COLOURS, colour_of, counts_by_type, legend_html
+from dashboard.maps import basemap, layers, viewport
+from dashboard.maps.legend import TYPE_COLOURS, colour_of, counts_by_type, legend_html
 from db.models.base import SCHOOL_TYPES
 
 SQUARE = {"type": "MultiPolygon", "coordinates": [[[[98.5, 25.5], [99.0, 25.5], [99.0, 26.0],

@@ -8,8 +8,8 @@ import pydeck as pdk
 import pytest
 from pyproj import Geod
 
-from dashboard.map_marks import Frame, length_label, marks, parallel_metres_per_degree
-from dashboard.viewport import NUJIANG, fit_view
+from dashboard.maps.marks import Frame, length_label, marks, parallel_metres_per_degree
+from dashboard.maps.viewport import NUJIANG, fit_view
 
 WGS84 = Geod(ellps="WGS84")
 

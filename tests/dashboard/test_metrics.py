@@ -7,7 +7,7 @@ import datetime as dt
 import pandas as pd
 import sqlalchemy as sa
 
-from dashboard import gaps, metrics, statuses
+from dashboard.analysis import gaps, metrics, statuses
 from db.analytics import reports
 from tests.dashboard import fixture_data as fx
 

@@ -7,7 +7,7 @@ import socket
 import pytest
 from sqlalchemy.engine import make_url
 
-from dashboard.map_marks import MARK_IDS
+from dashboard.maps.marks import MARK_IDS
 from db.settings import get_settings
 from tests.dashboard import fixture_data as fx
 from tests.dashboard.apptest import clean, data_layers, deck, delta, layer, metric, run_page, table

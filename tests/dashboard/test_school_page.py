@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-from dashboard import fmt
+from dashboard.analysis import fmt
 from tests.dashboard import fixture_data as fx
 from tests.dashboard.apptest import chart_data, clean, deck, layer, metric, run_page, table
 from tests.dashboard.conftest import add_schools

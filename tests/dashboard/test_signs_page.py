@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dashboard.signs import NOT_REINSTALLED_RING
+from dashboard.analysis.signs import NOT_REINSTALLED_RING
 from tests.dashboard import fixture_data as fx
 from tests.dashboard.apptest import clean, deck, delta, layer, metric, run_page, table
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from dashboard.sidebar import parse_counties
+from dashboard.frame.sidebar import parse_counties
 from db.models.base import SCHOOL_TYPES
 from texts import CATALOGUE, county_label, language, t, translator, type_label
 

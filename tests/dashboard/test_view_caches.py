@@ -9,10 +9,13 @@ import pytest
 import sqlalchemy as sa
 import streamlit as st
 
-from dashboard import data, data_gaps, data_overview, data_signs
-from dashboard.data import Reader
-from dashboard.filters import Filters
-from dashboard.layers import MAP_SIZE
+from dashboard.frame.filters import Filters
+from dashboard.maps.layers import MAP_SIZE
+from dashboard.reads import core
+from dashboard.reads.core import Reader
+from dashboard.views.gaps import data as gaps_data
+from dashboard.views.overview import data as overview_data
+from dashboard.views.signs import data as signs_data
 from db import access
 from db.engine import database_url
 from tests.dashboard import fixture_data as fx
@@ -47,15 +50,15 @@ def test_a_planner_after_the_leader_sees_only_their_county(field_db: str, page: 
 def test_same_selection_different_scopes_different_views(field_db: str) -> None:
     """The same arguments for two users: each view is read through its own user's scope (row-level security)."""
     leader, lushui = reader_of("leader"), reader_of("lushui")
-    gap_selection = data_gaps.Selection(EVERY_COUNTY, None, None, fx.P_TO)
+    gap_selection = gaps_data.Selection(EVERY_COUNTY, None, None, fx.P_TO)
     views = {}
     for name, reader in (("leader", leader), ("lushui", lushui), ("leader again", leader)):
         views[name] = (
-            data_overview._school_map(reader, EVERY_COUNTY, "status", "zh", MAP_SIZE, None).spec,  # noqa: SLF001
-            data_gaps._gap_map(reader, gap_selection, "zh", MAP_SIZE, None).spec,  # noqa: SLF001
-            data_signs._view(reader, EVERY_COUNTY, "zh", MAP_SIZE, None).map.spec,  # noqa: SLF001
-            data_overview._summary(reader, EVERY_COUNTY).schools,  # noqa: SLF001
-            data_gaps._gap_list(reader, gap_selection, "zh").codes)  # noqa: SLF001
+            overview_data._school_map(reader, EVERY_COUNTY, "status", "zh", MAP_SIZE, None).spec,  # noqa: SLF001
+            gaps_data._gap_map(reader, gap_selection, "zh", MAP_SIZE, None).spec,  # noqa: SLF001
+            signs_data._view(reader, EVERY_COUNTY, "zh", MAP_SIZE, None).map.spec,  # noqa: SLF001
+            overview_data._summary(reader, EVERY_COUNTY).schools,  # noqa: SLF001
+            gaps_data._gap_list(reader, gap_selection, "zh").codes)  # noqa: SLF001
     overview, gaps, _, schools, listed = views["lushui"]
     assert FUGONG_SCHOOL in views["leader"][0] and FUGONG_SCHOOL in views["leader"][1]
     assert FUGONG_SCHOOL not in overview and FUGONG_SCHOOL not in gaps
@@ -67,9 +70,9 @@ def test_same_selection_different_scopes_different_views(field_db: str) -> None:
 
 def test_reading_as_wins_over_the_session(field_db: str) -> None:
     lushui = reader_of("lushui")
-    with data.reading_as(lushui):
-        assert data.reader() == lushui
-        assert {row["county_adcode"] for row in data.schools(())} == {"533301"}
+    with core.reading_as(lushui):
+        assert core.reader() == lushui
+        assert {row["county_adcode"] for row in core.schools(())} == {"533301"}
 
 
 def school_codes(spec: dict) -> set[str]:

@@ -1,4 +1,4 @@
-"""Uploads through dashboard/upload.py: a zipped shapefile loads; refused files are failed runs, said in Chinese."""
+"""Uploads through the data page (views/data_admin/upload.py): a zipped shapefile loads; refusals said in Chinese."""
 
 import io
 import zipfile
@@ -6,7 +6,7 @@ import zipfile
 import pytest
 import sqlalchemy as sa
 
-from dashboard import upload
+from dashboard.views.data_admin.view import upload
 from db.errors import RefusedFile
 from db.settings import get_settings
 from etl.datasets import DATASETS

@@ -5,6 +5,7 @@ import datetime as dt
 import pytest
 
 from dashboard.exports import geo, legend, maps, sentences
+from dashboard.maps import viewport
 from tests.exports import fixture as fx
 
 ZERO = {k: 0 for k in ("officer_times", "vehicle_times", "inspections", "legal_education", "drills", "flyers",
@@ -32,7 +33,7 @@ def test_wrap_counts_cjk_as_two_columns():
 @pytest.mark.parametrize(("span", "length"), [(1_000, 1_000), (33_000, 20_000), (49_999, 20_000), (72_000, 50_000),
                                               (120, 100)])
 def test_scale_bar_lengths_are_round(span, length):
-    assert geo.nice_length(span) == length
+    assert viewport.nice_length(span) == length
 
 
 def test_fit_box_keeps_the_area_and_takes_the_frame_ratio():

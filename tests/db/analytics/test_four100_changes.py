@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from dashboard import fmt, metrics
+from dashboard.analysis import fmt, metrics
 from dashboard.exports import figures, sentences, snapshot
 from db.analytics import reports
 from etl.datasets import DATASETS

@@ -104,5 +104,5 @@ def test_the_refresh_command_takes_the_tracks_lock_and_says_what_it_kept(pruned,
         assert "another load of tracks" in str(busy.exception)
     done = runner.invoke(app, ["refresh"])
     assert done.exit_code == 0, done.output
-    assert done.output.splitlines()[-1] == f"presence before {HORIZON} kept: tracks pruned"
+    assert done.output.splitlines()[-1] == f"{HORIZON} 之前的在岗统计保持原样：轨迹已清理"
     assert presence(engine, HORIZON) == kept

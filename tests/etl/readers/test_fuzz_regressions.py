@@ -5,9 +5,9 @@ import shutil
 import pytest
 
 from db.errors import UnreadableFile
-from etl.readers.gpx import read_gpx
 from etl.readers.tabular import read_table
 from etl.readers.vector import read_vector
+from etl.tracks.gpx.read import read_gpx
 from tests.conftest import FIXTURES
 
 FIELD = FIXTURES / "field"

@@ -6,9 +6,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from etl.readers.gpx import read_gpx
-from etl.readers.track_csv import read_track_csv
 from etl.report import Report
+from etl.tracks.csv.read import read_track_csv
+from etl.tracks.gpx.read import read_gpx
 from etl.tracks.points import Retry
 from tests.etl.readers.test_fuzz_readers import FUZZ, memory_stays_bounded, mutated, outcome  # noqa: F401
 from tests.etl.tracks.conftest import HEADER, TRACKS, checker

@@ -6,7 +6,8 @@ import sqlalchemy as sa
 
 from etl.datasets import DATASETS
 from etl.runner import load_file
-from etl.tracks import csv_blocks, gpx_scan
+from etl.tracks.csv import blocks as csv_blocks
+from etl.tracks.gpx import scan as gpx_scan
 from tests.etl.tracks.conftest import points, write_csv
 
 

@@ -12,10 +12,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from etl.readers.gpx import read_gpx
-from etl.readers.track_csv import read_track_csv
-from etl.tracks import csv_blocks, gpx_scan
 from etl.tracks.columns import times
+from etl.tracks.csv import blocks as csv_blocks
+from etl.tracks.csv.read import read_track_csv
+from etl.tracks.gpx import scan as gpx_scan
+from etl.tracks.gpx.read import read_gpx
 from etl.tracks.points import PointBatch, RawColumns, Retry
 from etl.tracks.times import TimeParser
 from tests.etl.tracks.conftest import checker

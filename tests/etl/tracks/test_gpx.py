@@ -3,7 +3,7 @@
 import pytest
 
 from db.errors import UnreadableFile
-from etl.readers.gpx import MPS_TO_KMH, read_gpx
+from etl.tracks.gpx.read import MPS_TO_KMH, read_gpx
 from tests.etl.tracks.conftest import TRACKS
 
 

@@ -10,9 +10,9 @@ from hypothesis import strategies as st
 from lxml import etree
 
 from db.errors import UnreadableFile
-from etl.readers.gpx import read_gpx
-from etl.readers.track_csv import read_track_csv
 from etl.report import Report
+from etl.tracks.csv.read import read_track_csv
+from etl.tracks.gpx.read import read_gpx
 from tests.etl.tracks.conftest import HEADER, checker
 
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])

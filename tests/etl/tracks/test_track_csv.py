@@ -3,7 +3,7 @@
 import pytest
 
 from db.errors import UnreadableFile
-from etl.readers.track_csv import read_track_csv, sniff_encoding
+from etl.tracks.csv.read import read_track_csv, sniff_encoding
 from tests.etl.tracks.conftest import TRACKS, write_csv
 
 

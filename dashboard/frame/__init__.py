@@ -1,0 +1,1 @@
+"""The page frame: sign-in, sidebar, filters and URL state, navigation, downloads, widgets."""

@@ -1,0 +1,1 @@
+"""Map builders (pure): basemap, school/hazard/sign/path layers, marks, legend, viewport."""

@@ -1,0 +1,51 @@
+"""Peak-hour presence per school and day, and patrol paths aggregated in SQL within a vertex budget."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+import pandas as pd
+import streamlit as st
+
+from dashboard.maps import paths as path_layers
+from dashboard.reads import core
+from dashboard.reads.geography import within_budget
+from db.settings import get_settings
+
+PATH_VERTICES = 60_000  # ≈ 1.2 MB of rounded coordinates, whatever the number of GPS fixes
+FIRST_TOLERANCE_M = 10.0
+
+
+def window_names() -> list[str]:
+    """The configured peak windows, in their order (morning, noon, afternoon by default)."""
+    return list(get_settings().peak_windows)
+
+
+def presence_days(date_from: dt.date, date_to: dt.date, counties: Sequence[str],
+                  windows: Sequence[str] | None = None, radius_m: float | None = None) -> pd.DataFrame:
+    """Windows held and windows with presence per school and school day (radius None = as refreshed)."""
+    return core.frame("dash_presence_days", date_from=date_from, date_to=date_to, counties=list(counties) or None,
+                      windows=list(windows) if windows else None, radius_m=radius_m)
+
+
+@st.cache_data(ttl=core.TTL_S, max_entries=core.VIEW_ENTRIES, show_spinner=False)
+def _path_features(reader: core.Reader, date_from: dt.date, date_to: dt.date, counties: tuple[str, ...],
+                   windows: tuple[str, ...], lang: str) -> tuple[dict, int, float]:
+    """The map's patrol-path features, built once per user and selection (a data cache: cleared with the others
+    after a load, and kept pickled rather than as many live lists the garbage collector walks on every pass)."""
+
+    def fetch(tolerance_m: float) -> pd.DataFrame:
+        """The paths simplified with tolerance_m metres."""
+        return core._frame(reader, "dash_patrol_paths", {  # noqa: SLF001  (the reader is this cache's key)
+            "date_from": date_from, "date_to": date_to, "counties": list(counties) or None,
+            "windows": list(windows) or None, "tolerance_m": tolerance_m})
+
+    found, tolerance = within_budget(fetch, PATH_VERTICES, first=FIRST_TOLERANCE_M)
+    return path_layers.path_features(found.to_dict("records"), lang), len(found), tolerance
+
+
+def path_features(date_from: dt.date, date_to: dt.date, counties: Sequence[str], windows: Sequence[str] | None,
+                  lang: str) -> tuple[dict, int, float]:
+    """The patrol paths as map features, how many vehicles, and the tolerance they were simplified with (m)."""
+    return core.run(_path_features, date_from, date_to, tuple(sorted(counties)), tuple(windows or ()), lang)

@@ -1,0 +1,1 @@
+"""Table and chart builders (pure): the shown tables and the charts."""

@@ -1,0 +1,1 @@
+"""The data admin page: view.py (widgets), data functions and own builders."""

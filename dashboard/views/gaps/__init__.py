@@ -1,0 +1,1 @@
+"""The gaps page: view.py (widgets), data functions and own builders."""

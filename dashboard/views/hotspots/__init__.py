@@ -1,0 +1,1 @@
+"""The hotspots page: view.py (widgets), data functions and own builders."""

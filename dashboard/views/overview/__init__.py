@@ -1,0 +1,1 @@
+"""The overview page: view.py (widgets), data functions and own builders."""

@@ -1,0 +1,1 @@
+"""The school page: view.py (widgets), data functions and own builders."""

@@ -1,0 +1,1 @@
+"""The signs page: view.py (widgets), data functions and own builders."""

@@ -1,0 +1,1 @@
+"""The work page: view.py (widgets), data functions and own builders."""

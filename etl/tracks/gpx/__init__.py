@@ -1,0 +1,1 @@
+"""Track GPX read by a streaming scanner: tags, structure, attributes, points."""
