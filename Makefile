@@ -34,6 +34,7 @@ demo: db
 
 lint: venv
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports
 
 clean:
 	-$(XIAOAN) db down

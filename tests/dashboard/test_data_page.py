@@ -11,7 +11,7 @@ import pytest
 import sqlalchemy as sa
 import streamlit as st
 
-from dashboard.views.data_admin.view import upload
+from dashboard.views.data_admin import upload
 from tests.dashboard.apptest import clean, metric, run_page, table
 
 UNITS = ("单位代码,单位名称,单位类型,地址,经度,纬度\n"

@@ -6,7 +6,7 @@ import zipfile
 import pytest
 import sqlalchemy as sa
 
-from dashboard.views.data_admin.view import upload
+from dashboard.views.data_admin import upload
 from db.errors import RefusedFile
 from db.settings import get_settings
 from etl.datasets import DATASETS

@@ -10,7 +10,7 @@ from dashboard.frame import page, widgets
 from dashboard.frame.widgets import Card
 from dashboard.reads import core
 from dashboard.tables import detail as detail_tables
-from dashboard.views.data_admin.view import upload
+from dashboard.views.data_admin import upload
 from db.errors import RefusedFile
 from db.settings import get_settings
 from etl.datasets import DATASETS
