@@ -64,12 +64,22 @@ class LoadBusy(XiaoAnError):
     """Another load of the same dataset holds the lock for too long."""
 
 
+class PlanError(XiaoAnError):
+    """A patrol plan that cannot be made: no roads, no vehicles, a unit without a position, not a school day …"""
+
+    def __init__(self, code: str, **params: object) -> None:
+        super().__init__(f"patrol plan: {code} {params}" if params else f"patrol plan: {code}")
+        self.code, self.params = code, params
+
+
 def user_message(error: BaseException, lang: str = "en", url: str | None = None) -> str:
     """A one- or two-line message for a user in lang, without a traceback (url: the database in use, shown)."""
     kind = database_problem(error)
     if kind and url is not None:
         return t(f"cli.db.{kind}", lang).format(url=url)
     first_line = (str(error).strip().splitlines() or [""])[0]
+    if isinstance(error, PlanError):
+        return t(f"plan.error.{error.code}", lang).format(**error.params)
     if isinstance(error, XiaoAnError):
         return message(str(error), lang)
     name = type(error).__name__

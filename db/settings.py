@@ -11,6 +11,11 @@ from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
+ROAD_SPEEDS_KMH = {  # travel speed by road class: Chinese administrative grades, then OSM fclass
+    "高速公路": 80, "国道": 60, "省道": 50, "县道": 40, "乡道": 30, "村道": 20, "城市道路": 30, "城市支路": 20,
+    "motorway": 80, "trunk": 60, "primary": 50, "secondary": 40, "tertiary": 35, "unclassified": 25,
+    "residential": 20, "living_street": 10, "service": 15, "track": 10, "motorway_link": 50, "trunk_link": 40,
+    "primary_link": 35, "secondary_link": 30, "tertiary_link": 25}
 
 
 class Settings(BaseSettings):
@@ -52,6 +57,14 @@ class Settings(BaseSettings):
     trusted_header_key: str | None = Field(default=None, description="SSO: key from `xiaoan users trusted-key`")
     upload_max_mb: int = Field(default=200, gt=0, description="largest upload, and largest unpacked archive, in MB")
     escalate_days: int = Field(default=30, ge=0, description="hazards overdue longer are reported up (专报)")
+    road_speeds_kmh: dict[str, float] = Field(default=ROAD_SPEEDS_KMH,
+                                              description="routing: km/h by road class (a JSON object in the env)")
+    road_speed_default_kmh: float = Field(default=15.0, gt=0, description="routing: km/h of a class not listed")
+    road_snap_m: float = Field(default=10.0, ge=0, description="routing: road ends this close are joined (gaps)")
+    plan_access_m: float = Field(default=2000.0, gt=0, description="routing: a point this far off a road attaches")
+    plan_offroad_kmh: float = Field(default=10.0, gt=0, description="routing: km/h from a point to its road")
+    plan_lead_min: int = Field(default=30, ge=0, description="a planned vehicle leaves its unit at most this early")
+    plan_dwell_min: int = Field(default=10, gt=0, description="minutes a planned stop stays at the gate")
 
     @property
     def cluster_dir(self) -> Path:

@@ -8,6 +8,7 @@ from pathlib import Path
 import sqlalchemy as sa
 
 from db.errors import LoadBusy, UnreadableFile
+from db.routing import rebuild_network
 from db.settings import get_settings
 from db.sql import query
 from etl.guard import check
@@ -61,6 +62,8 @@ def _load_table(conn: sa.Connection, dataset: Dataset, path: Path, digest: str, 
             result.status = "rejected"
         result.run_id = record_run(conn, dataset, path, digest, result, options)
         _upsert(conn, dataset, rows, result)
+        if dataset.name == "roads":
+            rebuild_network(conn)  # the routing network follows the roads, in the same transaction
         result.settle()
         finish_run(conn, result)
     return result

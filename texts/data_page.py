@@ -91,6 +91,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "dataset.activities": ("工作记录", "Activities"),
     "dataset.calendar": ("校历与节假日", "School calendar"),
     "dataset.tracks": ("车辆轨迹", "Vehicle tracks"),
+    "dataset.vehicles": ("巡逻车辆", "Patrol vehicles"),
+    "dataset.vehicle_unavailable": ("车辆停用（维修、其他勤务）", "Vehicles unavailable"),
     "col.run": ("编号", "Run"),
     "col.dataset": ("数据集", "Dataset"),
     "col.file": ("文件", "File"),

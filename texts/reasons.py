@@ -212,6 +212,8 @@ RULES: list[Rule] = [
           "未知的公安单位（既不是已导入单位的代码，也不是其名称；请先导入公安单位）"),
     _rule(r"unknown road \(道路编号 not among the loaded roads; load the roads first or correct the id\)",
           "未知的道路（道路编号不在已导入的道路中；请先导入道路，或更正道路编号）"),
+    _rule(r"unknown vehicle \(车牌号 not among the registered vehicles; load the vehicles first or correct the plate\)",
+          "未知的车辆（车牌号不在已登记的车辆中；请先导入车辆，或更正车牌号）"),
     _rule(r"unknown county \(expected an adcode such as (?P<code>\S+) or a county name such as (?P<name>\S+)\)",
           "未知的县（市）（应为行政区划代码如 {code}，或县（市）名称如 {name}）"),
     _rule(r"ambiguous (?P<kind>\w+) \(the name matches several; give the code\)",

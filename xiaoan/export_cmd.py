@@ -105,3 +105,28 @@ def _report(report: str) -> Callable[..., None]:
 for _name in REPORTS:
     app.command(_name)(_report(_name))
 brief_cmd.register(app)
+
+
+@app.command("plan")
+def export_plan(plan_id: int = typer.Argument(..., help="the plan's number (xiaoan plan make prints it)"),
+                fmt: str = typer.Option("xlsx", "--format", help="xlsx | docx"),
+                output: Path = typer.Option(None, "-o", "--output", help="file to write (default plan-ID.FORMAT)"),
+                language: str = typer.Option("zh", "--lang", help="zh | en")) -> None:
+    """A stored patrol plan's route cards: per vehicle its stops and times, and the schools not covered."""
+    from dashboard.exports import route_cards
+    from db.errors import PlanError
+    from db.plans import read_plan
+
+    if fmt not in {"xlsx", "docx"}:
+        raise typer.BadParameter("--format must be xlsx or docx")
+    engine = make_engine(database_url())
+    try:
+        with engine.connect() as conn:
+            plan = read_plan(conn, plan_id)
+    finally:
+        engine.dispose()
+    if plan is None:
+        raise PlanError("not_found", plan_id=plan_id)
+    path = output or Path(f"plan-{plan_id}.{fmt}")
+    (route_cards.write_xlsx if fmt == "xlsx" else route_cards.write_docx)(plan, path, language)
+    typer.echo(f"plan {plan_id}: {len(plan.stops)} stops, {len(plan.uncovered)} uncovered → {path}", err=True)

@@ -12,7 +12,7 @@ VIEWS = Path(__file__).resolve().parent.parent / "views"
 # (catalogue key, page folder: its view.py is the page). No icons: `:material/…:` fetches a font from the
 # internet, and emoji show as empty boxes on machines without an emoji font.
 PAGES = (("overview", "overview"), ("gaps", "gaps"), ("hotspots", "hotspots"), ("signs", "signs"),
-         ("work", "work"), ("school", "school"), ("data", "data_admin"))
+         ("work", "work"), ("plan", "plan"), ("school", "school"), ("data", "data_admin"))
 SHARED = ("lang", "county", "from", "to", "type")
 SCHOOL_PARAM = "school"
 

@@ -23,6 +23,8 @@ class Vehicle(Base):
     unit_code: Mapped[str | None] = mapped_column(sa.ForeignKey("police_unit.unit_code"))
     auto_registered: Mapped[bool] = mapped_column(server_default=sa.false())
     etl_run_id: Mapped[int | None] = mapped_column(sa.ForeignKey("etl_run.id"))
+    vehicle_type: Mapped[str | None]
+    in_service: Mapped[bool] = mapped_column(server_default=sa.true())
 
 
 class TrackPoint(Base):

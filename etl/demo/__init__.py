@@ -10,7 +10,7 @@ import sqlalchemy as sa
 
 from db import clock
 from etl.datasets import DATASETS
-from etl.demo import field, roads, tracks
+from etl.demo import field, fleet, roads, tracks
 from etl.demo.files import write_csv, write_xlsx
 from etl.demo.places import COUNTIES_FILE, townships
 from etl.demo.register import (
@@ -54,7 +54,8 @@ def write_files(out: Path, seed: int = 7, anchor: dt.date | None = None, now: dt
     units, schools = unit_rows(towns), school_rows(rng, towns)
     officers = officer_rows(rng, units)
     assignments = assignment_rows(rng, schools, units, officers, _term_start(anchor))
-    trunk, street_list = roads.main_roads(towns), roads.streets(rng, schools)
+    street_list = roads.streets(rng, schools)
+    trunk = roads.main_roads(towns, schools, street_list)  # the network the streets join
     works, signs = roads.works_and_signs(rng, street_list, anchor)
     wgs, gcj = LoadOptions(), LoadOptions(crs="gcj02")
     plan: Plan = [
@@ -73,17 +74,22 @@ def write_files(out: Path, seed: int = 7, anchor: dt.date | None = None, now: dt
                                  field.activity_rows(rng, sorted({t.county_adcode for t in towns}), *year),
                                  encoding="gb18030"), wgs),
     ]
-    return plan + _track_files(out, rng, units, schools, anchor, until)
+    return plan + _track_files(out, rng, seed, units, schools, anchor, until)
 
 
-def _track_files(out: Path, rng: random.Random, units: list, schools: list, anchor: dt.date,
+def _track_files(out: Path, rng: random.Random, seed: int, units: list, schools: list, anchor: dt.date,
                  until: dt.datetime) -> Plan:
-    """The four weeks of patrol GPS up to until: most cars in one CSV export, five as GPX files."""
+    """The vehicle register, then four weeks of patrol GPS up to until: most cars in one CSV, five as GPX files."""
     cars = tracks.vehicles(rng, units, schools)
+    fleet_rows = fleet.vehicle_rows(seed, units, cars)
     days = [anchor - dt.timedelta(days=n) for n in range(27, -1, -1)]
     days = [d for d in days if d.weekday() < 5]
-    plan: Plan = [("tracks", out / "车载GPS.csv", LoadOptions())]
-    tracks.write_csv(plan[0][1], cars[5:], days, rng, until)
+    plan: Plan = [
+        ("vehicles", write_xlsx(out / "车辆台账.xlsx", fleet.VEHICLE_HEADER, fleet_rows, 2), LoadOptions()),
+        ("vehicle_unavailable", write_csv(out / "车辆停用.csv", fleet.UNAVAILABLE_HEADER,
+                                          fleet.unavailable_rows(fleet_rows, anchor)), LoadOptions()),
+        ("tracks", out / "车载GPS.csv", LoadOptions())]
+    tracks.write_csv(plan[2][1], cars[5:], days, rng, until)
     for car in cars[:5]:
         path = out / f"gps_{len(plan)}.gpx"
         tracks.write_gpx(path, car, days, rng, until)

@@ -1,4 +1,4 @@
-"""Demo roads (a GBK shapefile), road works (CSV) and sign surveys (Excel): signs lost to road works."""
+"""Demo roads (a GBK shapefile, routable), road works (CSV) and sign surveys (Excel): signs lost to road works."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ import shapely
 from pyogrio.raw import write
 from shapely import LineString, Point
 
+from etl.demo.network import Road, network
 from etl.demo.places import METRES_PER_DEGREE, Township
 
 ROAD_FIELDS = ["道路编号", "道路名称", "道路等级"]
@@ -27,14 +28,9 @@ def _towards(point: Point, east_m: float, north_m: float) -> Point:
     return Point(round(lon, 6), round(lat, 6))
 
 
-def main_roads(towns: list[Township]) -> list[tuple[str, str, str, LineString]]:
-    """A trunk road per county through its township seats, south to north."""
-    roads = []
-    for n, county in enumerate(sorted({t.county_adcode for t in towns}), start=1):
-        seats = sorted((t.seat for t in towns if t.county_adcode == county), key=lambda p: p.y)
-        roads.append((f"G{n:02d}", ["怒江美丽公路", "兰坪干线公路"][county == "533325"] + f"{n}段", "省道",
-                      LineString([(p.x, p.y) for p in seats])))
-    return roads
+def main_roads(towns: list[Township], schools: list[list[object]], street_list: list[tuple]) -> list[Road]:
+    """The routable network the streets hang on: 国道, 省道, 县道 between township seats, 村道 to the schools."""
+    return network(towns, schools, street_list)
 
 
 def streets(rng: random.Random, schools: list[list[object]]) -> list[tuple[str, str, str, LineString, list]]:

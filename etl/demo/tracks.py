@@ -28,6 +28,7 @@ class Vehicle:
     home: Point
     gates: list[Point]
     ping_s: int
+    unit_code: str = ""
 
 
 def vehicles(rng: random.Random, units: list[list[object]], schools: list[list[object]]) -> list[Vehicle]:
@@ -41,7 +42,7 @@ def vehicles(rng: random.Random, units: list[list[object]], schools: list[list[o
         count = 2 if unit[2] == "派出所" and town in {"六库镇", "上帕镇", "茨开镇", "金顶镇", "通甸镇", "鲁掌镇"} else 1
         for _ in range(count):
             plate = f"云Q{rng.choice('ABCDP')}{rng.randint(1000, 9999)}警"
-            cars.append(Vehicle(plate, home, near, rng.choice([10, 15, 20, 30])))
+            cars.append(Vehicle(plate, home, near, rng.choice([10, 15, 20, 30]), str(unit[0])))
     return cars
 
 

@@ -26,6 +26,7 @@ PAGES = [
     (f"/hotspots?{PERIOD}&show=class", "隐患热点 · 校园隐患与周边乱点", True, "hotspots_zh"),
     (f"/signs?{PERIOD}", "交通标志 · 校园周边道路安全设施", True, "signs_zh"),
     ("/work?from=2025-01-01&to=2025-03-31", "工作统计 · 校园安全工作开展情况", False, "work_zh"),
+    ("/plan", "巡逻方案 · 高峰时段护学巡逻", False, "plan_zh"),
     (f"/school?{PERIOD}&school=2153330101", "学校详情", True, "school_zh"),
     (f"/data?{PERIOD}", "数据 · 导入记录与文件上传", False, "data_zh"),
     (f"/gaps?{PERIOD}&lang=en&county=533301", "Coverage gaps · liaison officers and peak-hour presence", True,

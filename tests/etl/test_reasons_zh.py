@@ -111,6 +111,8 @@ def bad_files(tmp: Path, c: Collector) -> None:  # noqa: PLR0915 — one list of
     c.load("townships", write(tmp / "townships.csv", "乡镇,经度,纬度\n六库镇,98.8571,25.8512\n六库镇,98.8572,25.8513\n"
                                                      "远镇,102.7123,25.0406\n"))
     c.load("assignments", FIELD / "assignments.csv")
+    c.load("vehicle_unavailable", write(tmp / "unavailable.csv", "车牌号,开始日期,结束日期,原因\n"
+                                                                 "云Q00000,2026-03-01,2026-03-05,维修\n"))
     c.load("hazards", FIELD / "hazards.xlsx")
     c.load("hazards", write(tmp / "hazards_dates.csv",
                             "编号,类别,隐患类型,发现日期,状态,整改期限,整改日期,经度,纬度\n"
