@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import time
 
+from patrol.assemble import assemble
 from patrol.model import Instance, Solution
 from patrol.reasons import eligible
-from patrol.timing import assemble
 
 MAX_GATES = 12  # gates some vehicle can serve alone; beyond this the DPs grow too large
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 import heapq
 import time
 
+from patrol.assemble import assemble
 from patrol.model import Instance, Solution
 from patrol.reasons import eligible
-from patrol.timing import assemble, extra_travel, schedule
+from patrol.timing import extra_travel, schedule
 
 
 def best_insertion(inst: Instance, k: int, order: list[int], gi: int) -> tuple[int, int] | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from patrol.model import Instance, Route, Solution, Stop, Vehicle
+from patrol.model import Instance, Route, Stop, Vehicle
 
 
 def schedule(inst: Instance, v: Vehicle, order: Sequence[int]) -> Route | None:
@@ -35,20 +35,3 @@ def extra_travel(inst: Instance, v: Vehicle, order: Sequence[int], pos: int, gi:
     nodes = [v.depot, *(inst.gates[g].node for g in order), v.depot]
     a, b, x = nodes[pos], nodes[pos + 1], inst.gates[gi].node
     return int(t[a, x] + t[x, b] - t[a, b])
-
-
-def assemble(inst: Instance, orders: Sequence[Sequence[int]], solver: str, seconds: float) -> Solution:
-    """Build the Solution of per-vehicle gate orders (vehicle order of inst.vehicles); ValueError if infeasible."""
-    routes = []
-    for v, order in zip(inst.vehicles, orders, strict=True):
-        if not order:
-            continue
-        route = schedule(inst, v, order)
-        if route is None:
-            raise ValueError(f"{solver}: infeasible route for vehicle {v.id}: {list(order)}")
-        routes.append(route)
-    from patrol.reasons import uncovered
-
-    covered = [s.school_code for r in routes for s in r.stops]
-    prize = sum(inst.gates[g].prize for order in orders for g in order)
-    return Solution(tuple(routes), prize, uncovered(inst, covered), solver, round(seconds, 3))

@@ -14,7 +14,7 @@ from db.engine import database_url, make_engine
 from db.settings import get_settings
 from db.users import who
 from patrol.inputs import Scope
-from patrol.plan import DEFAULT_SOLVER, Made, make_plan
+from patrol.plan import DEFAULT_SOLVER, DEFAULT_TIME_LIMIT_S, Made, make_plan
 from texts import label
 from xiaoan.say import lang, say
 
@@ -66,8 +66,8 @@ def make(on: dt.datetime = typer.Option(..., "--date", formats=["%Y-%m-%d"], hel
          window: str = typer.Option(..., "--window", help="peak window name: morning, noon, afternoon"),
          county: str | None = typer.Option(None, "--county", help="county adcode (default: the whole prefecture)"),
          dwell: int | None = typer.Option(None, "--dwell", min=1, help="minutes at each gate (XIAOAN_PLAN_DWELL_MIN)"),
-         time_limit: float = typer.Option(10.0, "--time-limit", min=0.1, help="solver seconds"),
-         solver: str = typer.Option(DEFAULT_SOLVER, "--solver", help="ortools, pyvrp or greedy"),
+         time_limit: float = typer.Option(DEFAULT_TIME_LIMIT_S, "--time-limit", min=0.1, help="solver seconds"),
+         solver: str = typer.Option(DEFAULT_SOLVER, "--solver", help="pyvrp, ortools or greedy"),
          as_json: bool = typer.Option(False, "--json", help="end with the plan as one JSON object")) -> None:
     """Plan a peak window: routes per vehicle, uncovered schools with their reason; stored with its inputs."""
     settings = get_settings()

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
-import os
 import time
 
 from ortools.constraint_solver import pywrapcp, routing_enums_pb2
+from ortools.util import optional_boolean_pb2
 
+from patrol.assemble import assemble
 from patrol.greedy import fill
 from patrol.model import Instance, Solution
 from patrol.reasons import eligible
 from patrol.solvers.common import Frame, prize_weight
-from patrol.timing import assemble
+
+# swapping which gates are served needs large moves: without these GLS misses the optimum on some small instances
+LNS_OPERATORS = ("use_path_lns", "use_inactive_lns", "use_tsp_lns")
 
 
 def solve_ortools(inst: Instance, time_limit_s: float = 10.0) -> Solution:
@@ -29,7 +32,7 @@ def solve_ortools(inst: Instance, time_limit_s: float = 10.0) -> Solution:
     horizon = f.horizon
     routing.AddDimension(routing.RegisterTransitMatrix(f.time_matrix()), horizon, horizon, False, "time")
     dim = routing.GetDimensionOrDie("time")
-    weight = prize_weight(inst) if os.environ.get('W') != 'r' else max(inst.return_by(v) + v.lead_s for v in inst.vehicles) + 1
+    weight = prize_weight(inst)
     for j, gi in enumerate(f.gates):
         index = manager.NodeToIndex(f.n_depots + j)
         dim.CumulVar(index).SetRange(f.offset, f.offset + inst.window_s - inst.dwell_s)
@@ -41,14 +44,8 @@ def solve_ortools(inst: Instance, time_limit_s: float = 10.0) -> Solution:
     params.first_solution_strategy = routing_enums_pb2.FirstSolutionStrategy.PARALLEL_CHEAPEST_INSERTION
     params.local_search_metaheuristic = routing_enums_pb2.LocalSearchMetaheuristic.GUIDED_LOCAL_SEARCH
     params.time_limit.FromMilliseconds(int(time_limit_s * 1000))
-    if os.environ.get('MH'):
-        params.local_search_metaheuristic = getattr(routing_enums_pb2.LocalSearchMetaheuristic, os.environ['MH'])
-    if os.environ.get('LAM'):
-        params.guided_local_search_lambda_coefficient = float(os.environ['LAM'])
-    if os.environ.get('SL'):
-        params.solution_limit = int(os.environ['SL'])
-    for name in filter(None, os.environ.get('OPS', '').split(',')):
-        setattr(params.local_search_operators, name, 3)
+    for lns in LNS_OPERATORS:
+        setattr(params.local_search_operators, lns, optional_boolean_pb2.BOOL_TRUE)
     routing.CloseModelWithParameters(params)
     left = max(time_limit_s - (time.perf_counter() - start), 0.1)
     params.time_limit.FromMilliseconds(int(left * 1000))

@@ -11,11 +11,11 @@ from pyvrp import Solution as PyvrpSolution
 from pyvrp import solve as pyvrp_solve
 from pyvrp.stop import MaxRuntime, MultipleCriteria, NoImprovement
 
+from patrol.assemble import assemble
 from patrol.greedy import fill
 from patrol.model import Instance, Solution
 from patrol.reasons import eligible
 from patrol.solvers.common import Frame
-from patrol.timing import assemble
 
 NO_IMPROVEMENT = 20_000  # iterations without a better solution before stopping early
 
