@@ -27,9 +27,10 @@ COLUMNS = [
     Column("lon", ("经度", "lng", "longitude", "x"), fields.decimal, required=True),
     Column("lat", ("纬度", "latitude", "y"), fields.decimal, required=True),
     Column("description", ("描述", "隐患描述", "情况描述"), fields.text),
+    Column("temporary_measure", ("临时措施", "临时管控措施", "temporary measure"), fields.text),
 ]
 STAGED = ["hazard_id", "kind", "category", "description", "school_code", "county_adcode", "found_on", "status",
-          "deadline", "rectified_on", "lon", "lat", "source_crs"]
+          "deadline", "rectified_on", "lon", "lat", "source_crs", "temporary_measure"]
 
 
 def date_problems(v: dict) -> list[tuple[str, object, str]]:

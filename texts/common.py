@@ -40,6 +40,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "col.code": ("学校标识码", "School code"),
     "col.type": ("类型", "Type"),
     "col.county": ("县（市）", "County"),
+    "col.temporary_measure": ("临时措施", "Temporary measure"),
     "col.schools": ("学校数", "Schools"),
     "type.幼儿园": ("幼儿园", "Kindergarten"),
     "type.小学": ("小学", "Primary school"),

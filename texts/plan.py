@@ -41,9 +41,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     "plan.download_docx": ("下载路线卡（Word）", "Route cards (Word)"),
     "plan.more_vehicles": ("因车辆不足未覆盖 {n} 所；估计再增加 {k} 辆车可覆盖。", "{n} schools left for lack of "
                            "vehicles; about {k} more vehicles would cover them."),
-    "window.morning": ("早高峰", "Morning peak"),
-    "window.noon": ("午间高峰", "Noon peak"),
-    "window.afternoon": ("晚高峰", "Afternoon peak"),
     "plan_reason.unreachable": ("无路可达", "Unreachable"),
     "plan_reason.too_far": ("路程太远", "Too far"),
     "plan_reason.no_capacity": ("车辆不足", "No vehicle left"),

@@ -70,7 +70,9 @@ def escalate(hazards: pd.DataFrame, days: int) -> str:
     if hazards.empty:
         return f"逾期超过{days}天、需专报党委、政府的隐患：无。"
     items = (f"{r['col.school'] or short_county(r['col.county'])}{r['col.category']}"
-             f"（逾期{r['col.days_overdue']}天）" for _, r in hazards.iterrows())
+             f"（逾期{r['col.days_overdue']}天" + (f"，临时措施：{r['col.temporary_measure']}"
+                                                  if r.get("col.temporary_measure") else "") + "）"
+             for _, r in hazards.iterrows())
     return (f"逾期超过{days}天、需及时专报党委、政府的隐患{len(hazards)}处："
             + listed(items, len(hazards), "处", "；") + "。")
 

@@ -58,6 +58,7 @@ def overdue_list(snap: Snapshot, lang: str = "zh", longer_than: int = -1) -> pd.
         "col.county": [county_label(r, lang) for _, r in h.iterrows()], "col.hazard": h["hazard_id"],
         "col.kind": h["kind"].map(lambda k: label("hazard_kind", k, lang)), "col.category": h["category"],
         "col.school": h["school_name"].fillna(""), "col.description": h["description"].map(mask_text),
+        "col.temporary_measure": h["temporary_measure"].fillna("").map(mask_text),
         "col.found_on": h["found_on"], "col.deadline": h["deadline"],
         "col.days_overdue": [(snap.date_to - d).days for d in h["deadline"]],
         "col.status": h["status"].map(lambda s: label("hazard_status", s, lang)),

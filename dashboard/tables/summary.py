@@ -82,7 +82,7 @@ def overdue_list(hazards: pd.DataFrame, as_of: Any, county_rows: Sequence[Mappin
         ("category", "col.category", text), ("school_name", "col.school", text),
         ("county_adcode", "col.county", counties(county_rows, lang)), ("found_on", "col.found_on", fmt.day),
         ("deadline", "col.deadline", fmt.day), ("days", "col.days_overdue", fmt.num),
-        ("description", "col.description", text)], lang)
+        ("description", "col.description", text), ("temporary_measure", "col.temporary_measure", text)], lang)
 
 
 def hazard_counties(summary: pd.DataFrame, county_rows: Sequence[Mapping[str, Any]], lang: str) -> pd.DataFrame:

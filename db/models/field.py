@@ -58,6 +58,7 @@ class Hazard(Base):
     status: Mapped[str]
     deadline: Mapped[dt.date | None]
     rectified_on: Mapped[dt.date | None]
+    temporary_measure: Mapped[str | None]  # 临时措施 while it cannot be fixed (said in the 专报 list)
     geom = mapped_column(point(), nullable=False)
     source_crs: Mapped[str] = mapped_column(server_default="EPSG:4326")
     etl_run_id: Mapped[int | None] = mapped_column(sa.ForeignKey("etl_run.id"))

@@ -12,7 +12,8 @@ from etl.demo.files import split
 from etl.demo.places import offset
 
 HAZARD_HEADER = ["编号", "类别", "隐患类型", "学校标识码", "发现日期", "状态", "整改期限", "整改日期", "经度", "纬度",
-                 "描述"]
+                 "描述", "临时措施"]
+MEASURES = {"校园内部隐患": "设置警示标志、划定隔离区域，专人巡查", "周边治安乱点": "上下学时段增派警力、护学岗值守"}
 ACTIVITY_HEADER = ["编号", "类型", "日期", "县(市)", "学校标识码", "出动警力(人次)", "出动车辆(辆次)", "参与人数",
                    "宣传资料(份)", "备注"]
 TERM_HEADER = ["学期名称", "开始日期", "结束日期"]
@@ -53,8 +54,9 @@ def hazard_rows(rng: random.Random, schools: list[list[object]], first: dt.date,
                 status, done = "限期整改", ""
                 deadline = last + dt.timedelta(days=20) if n % 4 else last - dt.timedelta(days=10)
             category = rng.choice(CAMPUS if kind == "校园内部隐患" else AROUND)
+            measure = MEASURES[kind] if status == "限期整改" and n % 2 else ""
             rows.append([f"YH{len(rows) + 1:04d}", kind, category, school[0], on, status, deadline, done,
-                         *_gcj(where), f"{school[1]}{category}"])
+                         *_gcj(where), f"{school[1]}{category}", measure])
     return rows
 
 

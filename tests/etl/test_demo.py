@@ -45,7 +45,7 @@ def test_every_file_loads_without_a_rejected_row(loaded):
     _, results = loaded
     assert {r.dataset for r in results} == {"counties", "townships", "units", "schools", "officers", "assignments",
                                             "calendar", "roads", "road-works", "signs", "hazards", "activities",
-                                            "tracks"}
+                                            "tracks", "vehicles", "vehicle_unavailable"}
     assert [(r.path.name, r.rows_rejected, r.exit_code) for r in results if r.exit_code] == []
     suffixes = {r.path.suffix for r in results}
     assert {".xlsx", ".csv", ".shp", ".gpx", ".geojson"} <= suffixes
@@ -86,6 +86,7 @@ def test_the_gaps_the_bureau_worries_about_are_there(loaded):
     assert reasons.get("none_ever") == 5 and reasons.get("expired") == 4 and reasons.get("overloaded", 0) >= 1
     assert len(not_back) >= 3
     assert visited[0] >= 50 and visited[1] >= 50  # some schools seen at the peaks, some never
-    assert 35 <= scalar(engine, "SELECT count(*) FROM vehicle") <= 45
+    assert 35 <= scalar(engine, "SELECT count(DISTINCT vehicle_id) FROM track_point") <= 45  # the GPS cars
+    assert scalar(engine, "SELECT count(*) FROM vehicle WHERE unit_code IS NULL") == 0  # all in the register
     days = scalar(engine, "SELECT count(DISTINCT (ts AT TIME ZONE 'Asia/Shanghai')::date) FROM track_point")
     assert days == 20  # the weekdays of the latest four weeks

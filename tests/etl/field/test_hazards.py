@@ -2,6 +2,9 @@
 
 import datetime as dt
 
+import pandas as pd
+
+from dashboard.exports import findings
 from etl.options import LoadOptions
 from tests.etl.field.conftest import FIELD, load, reasons, rows
 
@@ -39,3 +42,20 @@ def test_a_gcj02_file_is_converted_and_its_crs_recorded(register, tmp_path):
     assert load(register, "hazards", path, options=LoadOptions(crs="gcj02")).exit_code == 0
     (lon, lat, crs), = rows(register, "SELECT ST_X(geom), ST_Y(geom), source_crs FROM hazard")
     assert crs == "GCJ-02" and abs(lon - 98.8575) < 1e-5 and abs(lat - 25.8515) < 1e-5
+
+
+def test_a_temporary_measure_is_kept_and_said_in_the_escalation_list(register, tmp_path):
+    path = tmp_path / "h.csv"
+    path.write_text("编号,类别,隐患类型,发现日期,状态,整改期限,经度,纬度,临时措施\n"
+                    "H200,周边,校门口交通秩序混乱,2026-01-05,限期整改,2026-02-01,98.8575,25.8515,上下学时段护学岗值守\n"
+                    "H201,校内,围墙,2026-01-06,限期整改,2026-02-01,98.8575,25.8515,\n", encoding="utf-8")
+    assert load(register, "hazards", path).exit_code == 0
+    assert rows(register, "SELECT hazard_id, temporary_measure FROM hazard ORDER BY 1") == [
+        ("H200", "上下学时段护学岗值守"), ("H201", None)]
+    assert load(register, "hazards", path).status == "unchanged"
+    listed = pd.DataFrame({"col.school": ["", ""], "col.county": ["泸水市", "泸水市"],
+                           "col.category": ["校门口交通秩序混乱", "围墙"], "col.days_overdue": [40, 39],
+                           "col.temporary_measure": ["上下学时段护学岗值守", ""]})
+    assert findings.escalate(listed, 30) == (
+        "逾期超过30天、需及时专报党委、政府的隐患2处：泸水市校门口交通秩序混乱（逾期40天，"
+        "临时措施：上下学时段护学岗值守）；泸水市围墙（逾期39天）。")

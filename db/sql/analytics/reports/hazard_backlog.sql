@@ -1,7 +1,7 @@
 -- Every hazard not rectified on :as_of, whenever found (the backlog, 挂账), with its days past the deadline.
 SELECT h.hazard_id, h.kind, h.category, h.description, h.school_code, s.name AS school_name,
        h.county_adcode, c.name_zh AS county_zh, c.name_en AS county_en, h.found_on, h.status, h.deadline,
-       h.rectified_on,
+       h.rectified_on, h.temporary_measure,
        COALESCE(h.deadline < :as_of, false) AS overdue,
        CASE WHEN h.deadline < :as_of THEN CAST(:as_of AS date) - h.deadline END AS days_overdue,
        round(CAST(ST_X(h.geom) AS numeric), 5) AS lon, round(CAST(ST_Y(h.geom) AS numeric), 5) AS lat
