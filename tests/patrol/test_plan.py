@@ -3,6 +3,8 @@
 import datetime as dt
 import json
 
+import docx
+import openpyxl
 import pytest
 import sqlalchemy as sa
 from typer.testing import CliRunner
@@ -131,3 +133,20 @@ def test_bad_input_is_a_clear_message_and_writes_nothing(town):
     assert user_message(no_roads.value, "en") == "No road network: load roads first (xiaoan load roads FILE)."
     with town.connect() as conn:
         assert conn.execute(sa.text("SELECT count(*) FROM patrol_plan")).scalar() == 0
+
+
+def test_route_cards_export_as_word_and_excel(town, use_db, tmp_path):
+    made = plan(town)
+    runner = CliRunner()
+    for fmt in ("docx", "xlsx"):
+        out = tmp_path / f"cards.{fmt}"
+        result = runner.invoke(app, ["export", "plan", str(made.plan_id), "--format", fmt, "-o", str(out)])
+        assert result.exit_code == 0, result.output
+    text = "\n".join(p.text for p in docx.Document(str(tmp_path / "cards.docx")).paragraphs)
+    assert "2026-12-08早高峰巡逻路线卡" in text and "车辆 云Q0001警（5333PS001）" in text
+    book = openpyxl.load_workbook(tmp_path / "cards.xlsx")
+    stops = list(book["各车路线"].values)
+    assert stops[0][:4] == ("车辆", "单位", "顺序", "学校") and {r[3] for r in stops[1:]} == {"近校一小", "近校二小"}
+    assert {r[2] for r in list(book["未能覆盖的学校"].values)[1:]} == {"路程太远", "无路可达"}
+    missing = runner.invoke(app, ["export", "plan", "999"])
+    assert missing.exit_code != 0
