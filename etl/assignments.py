@@ -8,7 +8,7 @@ from etl.options import LoadOptions
 from etl.readers.tabular import Table
 from etl.references import Context, present
 from etl.report import Report
-from etl.validate import Row, drop_duplicates, parse_rows
+from etl.validate import Row, drop_duplicates, ends_in_order, parse_rows
 from etl.vocab import choice
 
 ROLE = choice({"挂钩民警": "挂钩民警", "护学岗": "护学岗", "一校一警": "挂钩民警", "挂钩": "挂钩民警",
@@ -42,11 +42,7 @@ def validate(table: Table, report: Report, ctx: Context, options: LoadOptions) -
         v = row.values
         ok = known.refer(report, row, "school_code", "学校标识码", "school")
         ok = known.refer(report, row, "badge_no", "警号", "officer") and ok
-        if v["valid_to"] is not None and v["valid_to"] < v["valid_from"]:
-            report.add(row.number, "结束日期", v["valid_to"].isoformat(),
-                       f"date logic: valid_to is before valid_from {v['valid_from'].isoformat()} "
-                       "(expected an end date on or after the start date)")
-            ok = False
+        ok = ends_in_order(report, row, "valid_from", "valid_to") and ok
         if ok:
             staged.append(tuple(v[name] for name in STAGED))
     return staged

@@ -22,6 +22,7 @@ HINTS = {"school": "学校标识码 not among the loaded schools; load the schoo
          "officer": "警号 not among the loaded officers; load the officers first or correct the number",
          "unit": "neither a code nor the name of a loaded police unit; load the units first",
          "road": "道路编号 not among the loaded roads; load the roads first or correct the id",
+         "vehicle": "车牌号 not among the registered vehicles; load the vehicles first or correct the plate",
          "county": "expected an adcode such as 533301 or a county name such as 泸水市"}
 
 
@@ -73,10 +74,10 @@ class Context:
         return self._locator
 
     def known(self, schools: Iterable[str] = (), officers: Iterable[str] = (), units: Iterable[str] = (),
-              roads: Iterable[str] = ()) -> Known:
+              roads: Iterable[str] = (), vehicles: Iterable[str] = ()) -> Known:
         """The referenced keys that exist, found with one query for the whole file."""
         params = {"schools": sorted(set(schools)), "officers": sorted(set(officers)),
-                  "units": sorted(set(units)), "roads": sorted(set(roads))}
+                  "units": sorted(set(units)), "roads": sorted(set(roads)), "vehicles": sorted(set(vehicles))}
         known = Known()
         for kind, key, alias, county in self.conn.execute(query("known_keys"), params):
             aliases = known.keys.setdefault(kind, {})

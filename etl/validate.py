@@ -49,6 +49,16 @@ def parse_rows(table: Table, columns: list[Column], report: Report,
     return parsed
 
 
+def ends_in_order(report: Report, row: Row, start: str, end: str, label: str = "结束日期") -> bool:
+    """Whether the row's end date is not before its start (an open end is fine); report it when it is."""
+    first, last = row.values[start], row.values[end]
+    if last is None or last >= first:
+        return True
+    report.add(row.number, label, last.isoformat(), f"date logic: valid_to is before valid_from {first.isoformat()} "
+                                                    "(expected an end date on or after the start date)")
+    return False
+
+
 def drop_duplicates(rows: list[Row], key: str, label: str, report: Report) -> list[Row]:
     """Reject every row whose key appeared on an earlier row of the same file."""
     first_seen: dict[Any, int] = {}

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from db.sql import query
 from etl import fields
 from etl.columns import Column
 from etl.options import LoadOptions
 from etl.readers.tabular import Table
 from etl.references import Context, present
 from etl.report import Report
-from etl.validate import Row, drop_duplicates, parse_rows
+from etl.validate import Row, drop_duplicates, ends_in_order, parse_rows
 from etl.vehicles import PLATE
 
 COLUMNS = [
@@ -20,7 +19,6 @@ COLUMNS = [
 ]
 STAGED = ["vehicle_id", "date_from", "date_to", "reason"]
 KEY_LABEL = "车牌号/开始日期"
-UNKNOWN = "unknown vehicle (车牌号 not among the registered vehicles; load the vehicles first or correct the plate)"
 
 
 def _key(row: Row) -> Row:
@@ -33,19 +31,11 @@ def validate(table: Table, report: Report, ctx: Context, options: LoadOptions) -
     """Rows ready to stage; an unregistered vehicle or an end before the start rejects its row."""
     rows = drop_duplicates([_key(r) for r in parse_rows(table, COLUMNS, report, options.headers)], "key",
                            KEY_LABEL, report)
-    ids = sorted(present(rows, "vehicle_id"))
-    known = set(ctx.conn.execute(query("plan_known_vehicles"), {"ids": ids}).scalars())
+    known = ctx.known(vehicles=present(rows, "vehicle_id"))
     staged = []
     for row in rows:
-        v = row.values
-        ok = v["vehicle_id"] in known
-        if not ok:
-            report.add(row.number, PLATE[0], v["vehicle_id"], UNKNOWN)
-        if v["date_to"] < v["date_from"]:
-            report.add(row.number, "结束日期", v["date_to"].isoformat(),
-                       f"date logic: valid_to is before valid_from {v['date_from'].isoformat()} "
-                       "(expected an end date on or after the start date)")
-            ok = False
+        ok = known.refer(report, row, "vehicle_id", PLATE[0], "vehicle")
+        ok = ends_in_order(report, row, "date_from", "date_to") and ok
         if ok:
-            staged.append(tuple(v[name] for name in STAGED))
+            staged.append(tuple(row.values[name] for name in STAGED))
     return staged

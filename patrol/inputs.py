@@ -13,7 +13,6 @@ from db.analytics import backlog, presence, reports
 from db.errors import PlanError
 from db.routing.network import network_size
 from db.settings import Settings
-from db.sql import query
 
 PRESENCE_DAYS = 28  # the recent presence a priority looks back on
 
@@ -54,21 +53,15 @@ def window_of(scope: Scope, settings: Settings) -> tuple[dt.datetime, dt.datetim
     return dt.datetime.combine(scope.on, start, zone), dt.datetime.combine(scope.on, end, zone)
 
 
-def _frame(conn: sa.Connection, name: str, **params: object) -> pd.DataFrame:
-    """A named query's rows as a frame."""
-    result = conn.execute(query(name), params)
-    return pd.DataFrame(result.mappings().all(), columns=list(result.keys()))
-
-
 def school_parts(conn: sa.Connection, scope: Scope, settings: Settings) -> pd.DataFrame:
     """The schools in scope with open surrounding-disorder hazards, missing required signs and recent presence."""
     k = scope.county_arg
-    schools = _frame(conn, "plan_schools", on=scope.on, counties=k)
+    schools = reports.frame(conn, "plan_schools", on=scope.on, counties=k)
     owed = backlog.open_hazards(conn, scope.on, k)
     disorder = owed[owed["kind"] == "surrounding"].groupby("school_code").size() if len(owed) else pd.Series()
     signs = reports.sign_status(conn, scope.on, k, settings)
     missing = (signs[signs["missing"].astype(bool)].groupby("school_code").size() if len(signs) else pd.Series())
-    rate = _frame(conn, "plan_presence_rate", on=scope.on, days=PRESENCE_DAYS, window=scope.window, counties=k)
+    rate = reports.frame(conn, "plan_presence_rate", on=scope.on, days=PRESENCE_DAYS, window=scope.window, counties=k)
     rates = dict(zip(rate["school_code"], rate["rate"].astype(float), strict=True)) if len(rate) else {}
     return schools.assign(
         open_disorder=schools["school_code"].map(disorder).fillna(0).astype(int),
@@ -87,8 +80,8 @@ def read_inputs(conn: sa.Connection, scope: Scope, settings: Settings) -> Inputs
     schools = school_parts(conn, scope, settings)
     if schools.empty:
         raise PlanError("no_schools", scope=where)
-    vehicles = _frame(conn, "plan_vehicles", on=scope.on, counties=scope.county_arg)
-    left_out = _frame(conn, "plan_vehicle_problems", on=scope.on, counties=scope.county_arg)
+    vehicles = reports.frame(conn, "plan_vehicles", on=scope.on, counties=scope.county_arg)
+    left_out = reports.frame(conn, "plan_vehicle_problems", on=scope.on, counties=scope.county_arg)
     if vehicles.empty:
         unplaced = left_out[left_out["problem"] == "unit_without_position"] if len(left_out) else left_out
         if len(unplaced):

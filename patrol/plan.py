@@ -69,7 +69,8 @@ def paths(conn: sa.Connection, solution: Solution, units: dict[str, str], points
         keys.append(keys[0])
         legs_of[route.vehicle_id] = list(zip(keys, keys[1:], strict=False))
     wanted = [leg for legs in legs_of.values() for leg in legs]
-    lines = route_geometry(conn, wanted, points, settings) if wanted else {}
+    used = {key for leg in wanted for key in leg}
+    lines = route_geometry(conn, wanted, [p for p in points if p[0] in used], settings) if wanted else {}
     out: dict[str, shapely.MultiLineString | None] = {}
     for vehicle, legs in legs_of.items():
         parts = [lines[leg] for leg in legs if lines.get(leg) is not None]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections import Counter
 from typing import Any
 
 import typer
@@ -51,9 +52,7 @@ def show(made: Made, out: dict[str, Any]) -> None:
             table.add_row(route["vehicle_id"], route["unit_code"], str(seq), stop["school_code"], stop["arrive"][11:16],
                           stop["depart"][11:16], f"{stop['travel_s'] / 60:.0f}")
     console.print(table)
-    reasons: dict[str, int] = {}
-    for u in out["uncovered"]:
-        reasons[u["reason"]] = reasons.get(u["reason"], 0) + 1
+    reasons = Counter(u["reason"] for u in out["uncovered"])
     said = "、".join(f"{label('plan_reason', k, language)} {n}" for k, n in reasons.items()) or "—"
     console.print(say("plan.headline", window=label("window", made.inputs.scope.window, language),
                       schools=out["schools"], covered=out["covered"], posts=len(out["covered_by_post"]),

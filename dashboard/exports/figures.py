@@ -8,7 +8,7 @@ from db.analytics.backlog import stock
 
 WORK = ("officer_times", "vehicle_times", "deployments", "inspections", "legal_education", "drills", "flyers",
         "participants")
-FLAGS = ("full_time_guard", "closed_management", "alarm_video_linked", "guard_post", "all_four")
+FLAGS = metrics.FOUR100_FLAGS
 Figures = dict[str, int | float | None]
 
 

@@ -70,8 +70,9 @@ def codes_of(f: Filters, schools: pd.DataFrame) -> set[str] | None:
     return set(schools["school_code"]) if f.types else None
 
 
-def period(f: Filters, date_from: dt.date, date_to: dt.date, codes: set[str] | None) -> Period:
-    """Coverage, presence, four-100%, hazards and signs of one period for the selected schools."""
+def period(f: Filters, date_from: dt.date, date_to: dt.date, codes: set[str] | None, moves: bool = False) -> Period:
+    """Coverage, presence, four-100%, hazards and signs of one period for the selected schools (moves: and what
+    moved in the four-100% flags, which only the headline shows)."""
     counties = f.county_arg
     return Period(
         metrics.only(analytics.coverage(date_to, counties), codes),
@@ -81,4 +82,4 @@ def period(f: Filters, date_from: dt.date, date_to: dt.date, codes: set[str] | N
         metrics.only(analytics.sign_status(date_to, counties), codes),
         date_to,
         metrics.only(analytics.backlog(date_to, counties), codes),
-        metrics.four100_moves(analytics.four100_changes(date_from, date_to, counties), codes))
+        metrics.four100_moves(analytics.four100_changes(date_from, date_to, counties), codes) if moves else {})

@@ -49,7 +49,7 @@ def _summary(reader: core.Reader, f: Filters) -> Summary:
     with core.reading_as(reader):
         schools = schools_frame(f)
         codes = codes_of(f, schools)
-        now = period(f, f.date_from, f.date_to, codes)
+        now = period(f, f.date_from, f.date_to, codes, moves=True)
         before = period(f, *f.previous, codes)
         return Summary(len(schools), now.figures, before.figures, now.presence.empty and now.hazards.empty)
 

@@ -16,7 +16,6 @@ from dashboard.maps.legend import Entry
 from dashboard.reads import core, geography
 from dashboard.reads.core import TTL_S, VIEW_ENTRIES
 from db import plans
-from db.errors import PlanError
 from db.settings import get_settings
 from patrol.inputs import Scope
 from patrol.plan import make_plan
@@ -78,9 +77,7 @@ def make(scope: Scope, made_by: str) -> int:
     try:
         with core.connect(core.reader()) as conn:
             plan_id = make_plan(conn, scope, made_by, get_settings()).plan_id
-    except PlanError:
-        raise  # the page says what is missing (no roads, no vehicles …)
-    except (sa.exc.SQLAlchemyError, OSError) as exc:
+    except (sa.exc.SQLAlchemyError, OSError) as exc:  # a PlanError goes on: the page says what is missing
         raise core.DataUnavailable(core.failure(exc)) from exc
     _stored.clear()
     return plan_id

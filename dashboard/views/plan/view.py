@@ -51,12 +51,12 @@ made = [h for h in made if h.window_name == window]
 if not made:
     st.info(tr("plan.none"))
     st.stop()
-ids = [h.plan_id for h in made]
+by_id = {h.plan_id: h for h in made}
+ids = list(by_id)
 current = st.session_state.get("plan_id")
 plan_id = st.selectbox(tr("plan.open"), ids, index=ids.index(current) if current in ids else 0, key="plan_pick",
                        format_func=lambda i: tr("plan.made").format(
-                           plan_id=i, who=next(h.made_by for h in made if h.plan_id == i),
-                           when=next(h.made_at for h in made if h.plan_id == i).strftime("%m-%d %H:%M")))
+                           plan_id=i, who=by_id[i].made_by, when=by_id[i].made_at.strftime("%m-%d %H:%M")))
 shown = page.load(tr, plan_data.shown, plan_id, lang, p.map_size, geography.style_url())
 if shown is None:
     st.info(tr("plan.none"))
