@@ -6,13 +6,48 @@ from db.models.derived import Presence
 from db.models.field import Activity, Hazard, Road, RoadWork, TrackPoint, TrafficSign, Vehicle
 from db.models.history import SchoolFour100
 from db.models.meta import EtlRun, Holiday, SchoolTerm
-from db.models.plans import PatrolPlan, PatrolPlanRoute, PatrolPlanStop, PatrolPlanUncovered, VehicleUnavailable
+from db.models.plans import (
+    PatrolPlan,
+    PatrolPlanCheck,
+    PatrolPlanRoute,
+    PatrolPlanStop,
+    PatrolPlanUncovered,
+    VehicleUnavailable,
+)
 from db.models.register import County, LiaisonAssignment, Officer, PoliceUnit, School
 from db.models.retention import TrackRetention
 from db.models.routing import RoadEdge, RoadVertex  # noqa: F401 (registers the network tables)
 from db.models.rules import SignRule, Township
 
-__all__ = ["Activity", "AppSecret", "AppUser", "AuditLog", "Base", "County", "EtlRun", "Hazard", "Holiday",
-           "LiaisonAssignment", "Officer", "PatrolPlan", "PatrolPlanRoute", "PatrolPlanStop", "PatrolPlanUncovered",
-           "PoliceUnit", "Presence", "Road", "RoadWork", "School", "SchoolFour100", "SchoolTerm", "SignRule",
-           "Township", "TrackPoint", "TrackRetention", "TrafficSign", "Vehicle", "VehicleUnavailable"]
+__all__ = [
+    "Activity",
+    "AppSecret",
+    "AppUser",
+    "AuditLog",
+    "Base",
+    "County",
+    "EtlRun",
+    "Hazard",
+    "Holiday",
+    "LiaisonAssignment",
+    "Officer",
+    "PatrolPlan",
+    "PatrolPlanCheck",
+    "PatrolPlanRoute",
+    "PatrolPlanStop",
+    "PatrolPlanUncovered",
+    "PoliceUnit",
+    "Presence",
+    "Road",
+    "RoadWork",
+    "School",
+    "SchoolFour100",
+    "SchoolTerm",
+    "SignRule",
+    "Township",
+    "TrackPoint",
+    "TrackRetention",
+    "TrafficSign",
+    "Vehicle",
+    "VehicleUnavailable",
+]

@@ -108,3 +108,26 @@ class PatrolPlanUncovered(Base):
     priority: Mapped[float]
     priority_parts: Mapped[dict | None] = mapped_column(JSONB)
     detail: Mapped[str | None]
+
+
+class PatrolPlanCheck(Base):
+    """A planned stop checked against the GPS: kept (late or not), or missed, and who else kept it."""
+
+    __tablename__ = "patrol_plan_check"
+    __table_args__ = (sa.ForeignKeyConstraint(["plan_id", "vehicle_id", "seq"],
+                                              ["patrol_plan_stop.plan_id", "patrol_plan_stop.vehicle_id",
+                                               "patrol_plan_stop.seq"], ondelete="CASCADE"),
+                      sa.CheckConstraint("kept OR NOT late", name="late_is_kept"))
+    plan_id: Mapped[int] = mapped_column(primary_key=True)
+    vehicle_id: Mapped[str] = mapped_column(sa.String(40), primary_key=True)
+    seq: Mapped[int] = mapped_column(primary_key=True)
+    school_code: Mapped[str] = mapped_column(sa.String(20))
+    county_adcode: Mapped[str] = _county()
+    kept: Mapped[bool]
+    late: Mapped[bool]
+    inside_min: Mapped[float]
+    first_seen: Mapped[dt.datetime | None] = mapped_column(TZ)
+    kept_by: Mapped[list[str]] = mapped_column(sa.ARRAY(sa.String()))
+    radius_m: Mapped[float]
+    kept_min: Mapped[float]
+    checked_at: Mapped[dt.datetime] = mapped_column(TZ, server_default=sa.func.now())
