@@ -13,6 +13,7 @@ import shapely
 import sqlalchemy as sa
 from shapely.geometry.base import BaseGeometry
 
+from db.analytics import plan_check
 from db.sql import query
 
 
@@ -104,7 +105,7 @@ def _params(row: Any, plan_id: int | None) -> dict[str, Any]:
 
 def save_plan(conn: sa.Connection, header: PlanHeader, routes: Sequence[RouteRow], stops: Sequence[StopRow],
               uncovered: Sequence[UncoveredRow]) -> int:
-    """Store a plan and its rows in one transaction (a savepoint inside the caller's): all of it or nothing."""
+    """Store a plan and its rows, and check it, in one transaction (a savepoint inside the caller's): all or nothing."""
     with conn.begin_nested() if conn.in_transaction() else conn.begin():
         head = _params(header, None)
         head.pop("made_at")
@@ -113,6 +114,7 @@ def save_plan(conn: sa.Connection, header: PlanHeader, routes: Sequence[RouteRow
                            ("plan_insert_uncovered", uncovered)):
             if rows:
                 conn.execute(query(name), [_params(r, plan_id) for r in rows])
+        plan_check.refresh_plans(conn, [plan_id])  # a plan of a past window is checked at once
     return plan_id
 
 
@@ -125,6 +127,12 @@ def plans(conn: sa.Connection, on: dt.date | None = None, counties: Sequence[str
     """Stored plans newest first, of a date (None: any) for counties (None: all; else theirs and the prefecture's)."""
     found = conn.execute(query("plan_list"), {"on": on, "counties": None if counties is None else list(counties)})
     return [_header(row) for row in found.mappings()]
+
+
+def header(conn: sa.Connection, plan_id: int) -> PlanHeader | None:
+    """A stored plan's header; None when missing (or not visible)."""
+    row = conn.execute(query("plan_header"), {"plan_id": plan_id}).mappings().first()
+    return None if row is None else _header(row)
 
 
 def read_plan(conn: sa.Connection, plan_id: int) -> StoredPlan | None:

@@ -65,6 +65,9 @@ class Settings(BaseSettings):
     plan_offroad_kmh: float = Field(default=10.0, gt=0, description="routing: km/h from a point to its road")
     plan_lead_min: int = Field(default=30, ge=0, description="a planned vehicle leaves its unit at most this early")
     plan_dwell_min: int = Field(default=10, gt=0, description="minutes a planned stop stays at the gate")
+    plan_kept_min: float | None = Field(
+        default=None, gt=0, description="minutes within R that keep a planned stop (default: half the dwell)")
+    plan_late_min: int = Field(default=10, ge=0, description="a kept stop first reached later than this is late")
 
     @property
     def cluster_dir(self) -> Path:

@@ -4,7 +4,22 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
-from texts import auth, brief, cli, common, data_page, exports, gaps, hotspots, overview, plan, school, signs, work
+from texts import (
+    auth,
+    brief,
+    cli,
+    common,
+    compliance,
+    data_page,
+    exports,
+    gaps,
+    hotspots,
+    overview,
+    plan,
+    school,
+    signs,
+    work,
+)
 
 LANGUAGES = ("zh", "en")
 LANGUAGE_NAMES = {"zh": "中文", "en": "English"}
@@ -13,7 +28,8 @@ DEFAULT_LANGUAGE = "zh"
 Translator = Callable[[str], str]
 
 PARTS = [common.TEXTS, overview.TEXTS, gaps.TEXTS, hotspots.TEXTS, signs.TEXTS, work.TEXTS, school.TEXTS,
-         data_page.TEXTS, brief.TEXTS, exports.TEXTS, auth.TEXTS, cli.TEXTS, plan.TEXTS]
+         data_page.TEXTS, brief.TEXTS, exports.TEXTS, auth.TEXTS, cli.TEXTS, plan.TEXTS,
+         compliance.TEXTS]
 CATALOGUE: dict[str, tuple[str, str]] = {key: texts for part in PARTS for key, texts in part.items()}
 
 

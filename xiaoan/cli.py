@@ -14,7 +14,7 @@ from db import clock
 from db.engine import database_url, make_engine
 from db.errors import XiaoAnError, user_message
 from db.settings import PROJECT_ROOT, get_settings
-from xiaoan import db_cmd, export_cmd, load_cmd, plan_cmd, tracks_cmd, users_cmd
+from xiaoan import db_cmd, export_cmd, load_cmd, plan_check_cmd, plan_cmd, tracks_cmd, users_cmd
 from xiaoan.errors import Guarded, shown_url
 from xiaoan.say import lang, say
 
@@ -24,6 +24,7 @@ app.add_typer(db_cmd.app, name="db")
 app.command("load")(load_cmd.load)
 app.add_typer(export_cmd.app, name="export")
 app.add_typer(tracks_cmd.app, name="tracks")
+plan_cmd.app.command("check")(plan_check_cmd.check)
 app.add_typer(plan_cmd.app, name="plan")
 app.add_typer(users_cmd.app, name="users")
 
@@ -43,8 +44,8 @@ def refresh(
     date_to: dt.datetime = typer.Option(None, "--to", formats=["%Y-%m-%d"], help="last local day (default: --from)"),
     workers: int = typer.Option(None, min=1, max=32, help="connections computing it (default: refresh_workers)"),
 ) -> None:
-    """Recompute the derived tables (presence, patrol paths) from the tracks and the calendar in the database."""
-    from db.analytics import presence
+    """Recompute the derived tables (presence, patrol paths, plan checks) from the tracks and the calendar."""
+    from db.analytics import plan_check, presence
     from etl.datasets import DATASETS
     from etl.runner import lock_dataset
 
@@ -58,14 +59,17 @@ def refresh(
             kept = presence.horizon(conn)
             if date_from is None:
                 rows = presence.refresh_all(conn, workers=workers)
+                checks = plan_check.refresh_all(conn)
             else:
                 first, last = date_from.date(), (date_to or date_from).date()
                 if last < first:
                     raise typer.BadParameter(say("cli.refresh.backwards", first=first, last=last), param_hint="--to")
                 rows = presence.refresh_range(conn, first, last, workers=workers)
+                checks = plan_check.refresh_days(conn, first, last)
     finally:
         engine.dispose()
     typer.echo(say("cli.refresh.rows", n=rows))
+    typer.echo(say("plan.check.refreshed", n=checks))
     if kept is not None:
         typer.echo(say("cli.refresh.kept", day=kept))
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
-from db.analytics import presence
+from db.analytics import plan_check, presence
 from db.settings import get_settings
 from db.sql import query
 from etl.load import Dataset, LoadResult
@@ -56,6 +56,7 @@ def load_tracks(conn: sa.Connection, dataset: Dataset, path: Path, digest: str, 
     if result.inserted and staged.span:
         first, last = (EPOCH + dt.timedelta(microseconds=t) for t in staged.span)
         result.details["presence_rows"] = presence.refresh_after_load(conn, first, last)
+        result.details["plan_checks"] = plan_check.refresh_after_load(conn, first, last)
         result.message = "\n".join(filter(None, [result.message, _pruned_warning(conn, first, last)]))
     result.settle()
     finish_run(conn, result)

@@ -96,9 +96,19 @@ def _bad_console(message: ConsoleMessage) -> bool:
         message.text == NOT_FOUND and BASE_URL_GUESS.match(message.location.get("url", "")))
 
 
+def _cancelled(url: str, failure: str | None) -> bool:
+    """A request of this host the browser itself cancelled (a reload drops the chunks still loading): not a failure.
+
+    A file really missing answers 404 (caught as an HTTP error), and every request leaving the host is caught by
+    off_host whatever became of it.
+    """
+    return failure == "net::ERR_ABORTED" and not off_host([url])
+
+
 def watch(page: Page, failures: list[str]) -> None:
     """Record on failures every failed request, HTTP status >= 400, console error and uncaught exception."""
-    page.on("requestfailed", lambda r: failures.append(f"{page.url}: {r.method} {r.url} failed: {r.failure}"))
+    page.on("requestfailed", lambda r: _cancelled(r.url, r.failure) or failures.append(
+        f"{page.url}: {r.method} {r.url} failed: {r.failure}"))
     page.on("response", lambda r: _bad_response(r) and failures.append(f"{page.url}: {r.status} {r.url}"))
     page.on("console", lambda m: _bad_console(m) and failures.append(
         f"{page.url}: console error {m.text} at {m.location.get('url')}"))

@@ -14,7 +14,8 @@ CORE_TABLES = {"county", "school", "police_unit", "officer", "liaison_assignment
 DERIVED_TABLES = {"presence", "patrol_path", "sign_rule", "township", "track_retention", "school_four100",
                   "road_vertex", "road_edge"}
 ACCESS_TABLES = {"app_user", "audit_log", "app_secret"}
-PLAN_TABLES = {"vehicle_unavailable", "patrol_plan", "patrol_plan_route", "patrol_plan_stop", "patrol_plan_uncovered"}
+PLAN_TABLES = {"vehicle_unavailable", "patrol_plan", "patrol_plan_route", "patrol_plan_stop", "patrol_plan_uncovered",
+               "patrol_plan_check"}
 
 
 def tables(engine):

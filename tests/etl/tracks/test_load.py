@@ -31,7 +31,7 @@ def test_gbk_file_loads_its_good_rows_and_reports_every_bad_one(counties):
         (13, "车辆/时间")]
     assert result.report.rejects[-1].reason == "duplicate (vehicle, time) inside the file (first on row 3)"
     assert result.details == {"duplicates_in_file": 1, "vehicles_registered": 2, "duplicates_in_db": 0,
-                              "partitions_created": 1, "presence_rows": 0}  # no school loaded
+                              "partitions_created": 1, "presence_rows": 0, "plan_checks": 0}  # no school, no plan
     assert points(counties) == [
         ("云Q·J1234", dt.datetime(2024, 3, 5, 7, 30), 98.8571, 25.8512, 32.5, 90.0),
         ("云Q·J1234", dt.datetime(2024, 3, 5, 7, 30, 30), 98.858, 25.8515, 28.0, 85.0),
