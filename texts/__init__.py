@@ -8,6 +8,7 @@ from texts import (
     auth,
     brief,
     cli,
+    cli_more,
     common,
     compliance,
     data_page,
@@ -28,7 +29,7 @@ DEFAULT_LANGUAGE = "zh"
 Translator = Callable[[str], str]
 
 PARTS = [common.TEXTS, overview.TEXTS, gaps.TEXTS, hotspots.TEXTS, signs.TEXTS, work.TEXTS, school.TEXTS,
-         data_page.TEXTS, brief.TEXTS, exports.TEXTS, auth.TEXTS, cli.TEXTS, plan.TEXTS,
+         data_page.TEXTS, brief.TEXTS, exports.TEXTS, auth.TEXTS, cli.TEXTS, cli_more.TEXTS, plan.TEXTS,
          compliance.TEXTS]
 CATALOGUE: dict[str, tuple[str, str]] = {key: texts for part in PARTS for key, texts in part.items()}
 

@@ -11,6 +11,7 @@ import typer
 from db import clock
 from db.engine import database_url, make_engine
 from texts import short_county
+from xiaoan.say import say
 
 COUNTY = typer.Option(None, "--county", help="county adcode or name (泸水市, Lushui); repeat for several")
 FROM = typer.Option(None, "--from", formats=["%Y-%m-%d"], help="first day (30 days before --to)")
@@ -23,7 +24,7 @@ def period(date_from: dt.datetime | None, date_to: dt.datetime | None) -> tuple[
     last = date_to.date() if date_to else clock.today()
     first = date_from.date() if date_from else last - dt.timedelta(days=29)
     if first > last:
-        raise typer.BadParameter(f"--from {first} is after --to {last}")
+        raise typer.BadParameter(say("cli.export.backwards", first=first, last=last))
     return first, last
 
 
@@ -35,15 +36,15 @@ def counties(conn: sa.Connection, asked: list[str] | None) -> list[str] | None:
     names = {key.lower(): r.adcode for r in rows for key in (r.adcode, r.name_zh, r.name_en, short_county(r.name_zh))}
     unknown = [a for a in asked if a.lower() not in names]
     if unknown:
-        raise typer.BadParameter(f"unknown county {', '.join(unknown)}; known: "
-                                 + ", ".join(f"{r.adcode} {r.name_zh}" for r in rows))
+        raise typer.BadParameter(say("cli.export.unknown_county", unknown=", ".join(unknown),
+                                     known=", ".join(f"{r.adcode} {r.name_zh}" for r in rows)))
     return sorted({names[a.lower()] for a in asked})
 
 
 def choose(value: str, allowed: tuple[str, ...], option: str) -> str:
     """value if allowed, else a usage error naming the choices."""
     if value not in allowed:
-        raise typer.BadParameter(f"{option} must be one of {', '.join(allowed)}, not {value!r}")
+        raise typer.BadParameter(say("cli.export.choose", option=option, choices=", ".join(allowed), value=repr(value)))
     return value
 
 
@@ -59,7 +60,7 @@ def export_map(view: str = typer.Option(..., "--view", help="gaps | hotspots | s
         png = render_map(conn, choose(view, VIEWS, "--view"), counties(conn, county), first, last,
                          choose(lang, ("zh", "en"), "--lang"), dpi)
     output.write_bytes(png)
-    typer.echo(f"map {view}: {len(png):,} bytes → {output}", err=True)
+    typer.echo(say("cli.export.map", label=say(f"map.view.{view}"), view=view, size=len(png), file=output), err=True)
 
 
 def export_brief(county: list[str] = COUNTY, date_from: dt.datetime = FROM, date_to: dt.datetime = TO,
@@ -70,7 +71,7 @@ def export_brief(county: list[str] = COUNTY, date_from: dt.datetime = FROM, date
     first, last = period(date_from, date_to)
     with make_engine(database_url()).connect() as conn:
         write_brief(conn, counties(conn, county), first, last, output)
-    typer.echo(f"brief {first} – {last} → {output}", err=True)
+    typer.echo(say("cli.export.brief", first=first, last=last, file=output), err=True)
 
 
 def export_worklist(kind: str = typer.Argument(..., help="signs | gaps | hazards"), county: list[str] = COUNTY,
@@ -81,9 +82,9 @@ def export_worklist(kind: str = typer.Argument(..., help="signs | gaps | hazards
 
     first, last = period(date_from, date_to)
     with make_engine(database_url()).connect() as conn:
-        rows = write_worklist(conn, choose(kind, WORKLISTS, "work list"), counties(conn, county), first, last,
-                              output, choose(lang, ("zh", "en"), "--lang"))
-    typer.echo(f"worklist {kind}: {rows} rows → {output}", err=True)
+        rows = write_worklist(conn, choose(kind, WORKLISTS, say("cli.export.worklist_kind")), counties(conn, county),
+                              first, last, output, choose(lang, ("zh", "en"), "--lang"))
+    typer.echo(say("cli.export.worklist", label=say(f"worklist.{kind}"), kind=kind, n=rows, file=output), err=True)
 
 
 def register(app: typer.Typer) -> None:

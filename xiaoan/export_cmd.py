@@ -16,6 +16,7 @@ from db import clock
 from db.analytics import presence, reports
 from db.engine import database_url, make_engine
 from xiaoan import brief_cmd
+from xiaoan.say import say
 
 Builder = Callable[[sa.Connection, dt.date, dt.date, list[str] | None], pd.DataFrame]
 REPORTS: dict[str, Builder] = {
@@ -41,12 +42,17 @@ def flatten(df: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+def formats(*allowed: str) -> str:
+    """The usage error of a --format that is none of allowed."""
+    return say("cli.export.formats", formats=say("cli.export.or").join(allowed))
+
+
 def write(df: pd.DataFrame, path: Path | None, fmt: str) -> None:
     """Write CSV (UTF-8 with BOM, which Excel opens) or .xlsx; CSV to stdout without a path."""
     df = flatten(df)
     if fmt == "xlsx":
         if path is None:
-            raise typer.BadParameter("--format xlsx needs -o FILE")
+            raise typer.BadParameter(say("cli.export.xlsx_needs_file"))
         df.to_excel(path, index=False)
     elif path is None:
         typer.echo(df.to_csv(index=False), nl=False)
@@ -62,9 +68,9 @@ def export(report: str = typer.Argument(..., help=f"one of: {', '.join(REPORTS)}
            output: Path = typer.Option(None, "-o", "--output", help="file to write (CSV: stdout)")) -> None:
     """Export a report; coverage, four-100% and signs are as of --to."""
     if report not in REPORTS:
-        raise typer.BadParameter(f"unknown report {report!r}; expected one of {', '.join(REPORTS)}")
+        raise typer.BadParameter(say("cli.export.unknown_report", report=repr(report), reports=", ".join(REPORTS)))
     if fmt not in {"csv", "xlsx"}:
-        raise typer.BadParameter("--format must be csv or xlsx")
+        raise typer.BadParameter(formats("csv", "xlsx"))
     last = date_to.date() if date_to else clock.today()
     first = date_from.date() if date_from else last - dt.timedelta(days=29)
     engine = make_engine(database_url())
@@ -72,7 +78,8 @@ def export(report: str = typer.Argument(..., help=f"one of: {', '.join(REPORTS)}
         df = REPORTS[report](conn, first, last, county or None)
     write(df, output, fmt)
     if output:
-        typer.echo(f"{report}: {len(df)} rows → {output}", err=True)
+        typer.echo(say("cli.export.rows", label=say(f"cli.export.report.{report}"), report=report, n=len(df),
+                       file=output), err=True)
 
 
 class ExportGroup(TyperGroup):
@@ -81,7 +88,8 @@ class ExportGroup(TyperGroup):
     def resolve_command(self, ctx: typer.Context, args: list[str]) -> tuple:
         """The subcommand of args[0], or a usage error listing the reports."""
         if args and not args[0].startswith("-") and args[0] not in self.commands:
-            raise typer.BadParameter(f"unknown report {args[0]!r}; expected one of {', '.join(self.commands)}", ctx)
+            raise typer.BadParameter(say("cli.export.unknown_report", report=repr(args[0]),
+                                         reports=", ".join(self.commands)), ctx)
         return super().resolve_command(ctx, args)
 
 
@@ -118,7 +126,7 @@ def export_plan(plan_id: int = typer.Argument(..., help="the plan's number (xiao
     from db.plans import read_plan
 
     if fmt not in {"xlsx", "docx"}:
-        raise typer.BadParameter("--format must be xlsx or docx")
+        raise typer.BadParameter(formats("xlsx", "docx"))
     engine = make_engine(database_url())
     try:
         with engine.connect() as conn:
@@ -129,4 +137,5 @@ def export_plan(plan_id: int = typer.Argument(..., help="the plan's number (xiao
         raise PlanError("not_found", plan_id=plan_id)
     path = output or Path(f"plan-{plan_id}.{fmt}")
     (route_cards.write_xlsx if fmt == "xlsx" else route_cards.write_docx)(plan, path, language)
-    typer.echo(f"plan {plan_id}: {len(plan.stops)} stops, {len(plan.uncovered)} uncovered → {path}", err=True)
+    typer.echo(say("cli.export.plan", plan_id=plan_id, stops=len(plan.stops), uncovered=len(plan.uncovered),
+                   file=path), err=True)

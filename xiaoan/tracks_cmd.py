@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 
+import sqlalchemy as sa
 import typer
 from rich.console import Console
 from rich.table import Table
 
 from db.engine import database_url, make_engine
-from etl.tracks.prune import Plan, PresenceNotKept, prune, refusal
+from db.errors import LoadBusy, XiaoAnError
+from db.settings import get_settings
+from etl.tracks.prune import DROP_LOCK_TIMEOUT, Plan, PresenceNotKept, prune
+from xiaoan.say import say
 
 app = typer.Typer(help="Patrol GPS tracks: retention.", no_args_is_help=True)
 console = Console()
@@ -17,22 +21,41 @@ if not console.is_terminal:  # logs and pipes get the whole table, not a squeeze
     console.width = 160
 
 
-def show(result: Plan, verb: str) -> None:
-    """The months dropped (or to drop) with points and size, then what is kept and why."""
-    table = Table("month", "partition", "points", "size (MB)", title=f"track_point partitions {verb}")
+def tell(text: str, style: str | None = None) -> None:
+    """One message, as written (no markup), on as long a line as it needs."""
+    console.print(text, style=style, markup=False, soft_wrap=True)
+
+
+def show(result: Plan, title: str) -> None:
+    """The months dropped (or to drop) with points and size, then what is kept and why (title: a cli.tracks.title
+    key's last part)."""
+    tell(say(f"cli.tracks.title.{title}"), style="bold")  # above the table, not its title: never wrapped
+    table = Table(say("cli.tracks.month"), say("cli.tracks.partition"), say("cli.tracks.points"),
+                  say("cli.tracks.size"))
     for m in result.drop:
         table.add_row(m.label, m.name, f"{m.rows:,}", f"{m.bytes / 2**20:,.1f}")
-    table.add_row("total", str(len(result.drop)), f"{result.rows:,}",
+    table.add_row(say("cli.tracks.total"), str(len(result.drop)), f"{result.rows:,}",
                   f"{sum(m.bytes for m in result.drop) / 2**20:,.1f}", style="bold")
     console.print(table)
     for m in result.straddling:
-        console.print(f"kept {m.label} ({m.name}): it runs to {m.last_day}, on or after "
-                      f"{result.before}; only whole months are dropped", markup=False)
+        tell(say("cli.tracks.straddling", month=m.label, name=m.name, last_day=m.last_day, before=result.before))
     if result.later:
-        console.print(f"kept {result.later} later month(s) (on or after {result.before})", markup=False)
+        tell(say("cli.tracks.later", n=result.later, before=result.before))
     if result.default_rows:
-        console.print(f"kept {result.default_rows:,} point(s) before {result.before} in track_point_default "
-                      "(they move to their month on the next load of it)", markup=False)
+        tell(say("cli.tracks.default", n=result.default_rows, before=result.before))
+
+
+def refusal(result: Plan) -> str:
+    """Why a prune refuses: the school days whose presence is missing."""
+    days = sorted(result.missing)
+    return say("cli.tracks.refusal", days=len(days), first=days[0], last=days[-1],
+               schools=max(result.missing.values()))
+
+
+def refuse(reason: str) -> None:
+    """Say the prune is refused and why; exit 2."""
+    tell(say("cli.tracks.refused", reason=reason), style="red")
+    raise typer.Exit(2)
 
 
 @app.command("prune")
@@ -45,19 +68,26 @@ def prune_cmd(before: dt.datetime = typer.Option(..., "--before", formats=["%Y-%
     try:
         if dry_run or not yes:
             result = prune(engine, before.date(), dry_run=True)
-            show(result, "to drop" if result.drop else "to drop: none")
+            show(result, "to_drop" if result.drop else "to_drop_none")
             if result.missing:
-                console.print(f"[red]refused[/red]: {refusal(result)}")
-                raise typer.Exit(2)
+                refuse(refusal(result))
             if dry_run or not result.drop:
                 return
-            typer.confirm(f"Drop {len(result.drop)} month(s), {result.rows:,} points, for good?", abort=True)
+            if not typer.confirm(say("cli.tracks.confirm", months=len(result.drop), points=result.rows)):
+                tell(say("cli.tracks.kept_all"))
+                raise typer.Exit(1)
         result = prune(engine, before.date(), only=None if yes else {m.name for m in result.drop})
     except PresenceNotKept as exc:
-        console.print(f"[red]refused[/red]: {exc}")
-        raise typer.Exit(2) from None
+        again = prune(engine, before.date(), dry_run=True)  # the days missing, to say them in the user's language
+        refuse(refusal(again) if again.missing else str(exc))
+    except LoadBusy as exc:
+        raise LoadBusy(say("cli.tracks.busy", seconds=get_settings().load_lock_timeout_s)) from exc
+    except XiaoAnError as exc:
+        if type(exc) is not XiaoAnError or not isinstance(exc.__cause__, sa.exc.OperationalError):
+            raise
+        raise XiaoAnError(say("cli.tracks.in_use", timeout=DROP_LOCK_TIMEOUT)) from exc
     finally:
         engine.dispose()
-    show(result, "dropped" if result.drop else "dropped: none (nothing ends on or before the day)")
+    show(result, "dropped" if result.drop else "dropped_none")
     if result.run_id:
-        console.print(f"recorded as etl_run {result.run_id}", markup=False)
+        tell(say("cli.tracks.recorded", run_id=result.run_id))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 
 import typer
 from rich.console import Console
@@ -10,8 +11,11 @@ from rich.table import Table
 
 from db import users
 from db.engine import database_url, make_engine
+from db.errors import AccessError
 from db.models.access import ROLES
 from db.sql import query
+from texts import label
+from xiaoan.say import lang, said, say
 
 app = typer.Typer(help="Dashboard users: roles leader | planner | clerk | admin.", no_args_is_help=True)
 console = Console()
@@ -19,14 +23,38 @@ PASSWORD_ENV = "XIAOAN_NEW_PASSWORD"  # for scripts; otherwise the password is a
 
 
 def _password() -> str:
-    """The new password: from XIAOAN_NEW_PASSWORD, else asked for on the terminal."""
-    return os.environ.get(PASSWORD_ENV) or typer.prompt("password", hide_input=True, confirmation_prompt=True)
+    """The new password: from XIAOAN_NEW_PASSWORD, else asked for on the terminal, twice, until both agree."""
+    if os.environ.get(PASSWORD_ENV):
+        return os.environ[PASSWORD_ENV]
+    while True:
+        first = typer.prompt(say("cli.users.password"), hide_input=True)
+        if first == typer.prompt(say("cli.users.password_again"), hide_input=True):
+            return first
+        typer.echo(say("cli.users.password_mismatch"), err=True)
 
 
-def _run(change: object, *args: object) -> None:
-    """Run a change in one transaction."""
-    with make_engine(database_url()).begin() as conn:
-        change(conn, *args)  # type: ignore[operator]
+def _run(change: Callable[..., None], *args: object) -> None:
+    """Run a change in one transaction; a refusal is raised again in the user's language (cli.main says it)."""
+    try:
+        with make_engine(database_url()).begin() as conn:
+            change(conn, *args)
+    except AccessError as exc:
+        text = said(str(exc))
+        if text == str(exc):
+            raise
+        raise AccessError(text) from exc
+
+
+def _role(role: str) -> str:
+    """A role as the user reads it: its name and code in Chinese, its code in English."""
+    return say("cli.users.role", role=role, label=label("role", role, lang()))
+
+
+def _changed(key: str, user: str, role: str, county: str | None) -> str:
+    """What add or set-role says: the user, the role and the county if any."""
+    if county:
+        return say(f"{key}_county", user=user, role=_role(role), county=county)
+    return say(key, user=user, role=_role(role))
 
 
 @app.command()
@@ -36,7 +64,7 @@ def add(user: str = typer.Argument(..., help="sign-in name: letters, digits, _ .
         display: str = typer.Option(None, "--name", help="full name shown in the dashboard")) -> None:
     """Add a user with a bcrypt-hashed password."""
     _run(users.add, user, role, county, _password(), display)
-    typer.echo(f"user {user} added as {role}" + (f" of {county}" if county else ""))
+    typer.echo(_changed("cli.users.added", user, role, county))
 
 
 @app.command("set-role")
@@ -44,28 +72,28 @@ def set_role(user: str, role: str = typer.Option(..., "--role", help=" | ".join(
              county: str = typer.Option(None, "--county", help="county adcode (planner and clerk only)")) -> None:
     """Give a user another role (and county); it applies to their next query."""
     _run(users.set_role, user, role, county)
-    typer.echo(f"user {user} is now {role}" + (f" of {county}" if county else ""))
+    typer.echo(_changed("cli.users.role_set", user, role, county))
 
 
 @app.command()
 def disable(user: str) -> None:
     """Disable a user: their sign-in stops working at once."""
     _run(users.set_disabled, user, True)
-    typer.echo(f"user {user} disabled")
+    typer.echo(say("cli.users.disabled", user=user))
 
 
 @app.command()
 def enable(user: str) -> None:
     """Enable a disabled user again."""
     _run(users.set_disabled, user, False)
-    typer.echo(f"user {user} enabled")
+    typer.echo(say("cli.users.enabled", user=user))
 
 
 @app.command()
 def password(user: str) -> None:
     """Set a new password for a user."""
     _run(users.set_password, user, _password())
-    typer.echo(f"password of {user} changed")
+    typer.echo(say("cli.users.password_changed", user=user))
 
 
 @app.command("list")
@@ -73,9 +101,11 @@ def list_users() -> None:
     """Every user with role, county and state."""
     with make_engine(database_url()).connect() as conn:
         found = users.listing(conn)
-    table = Table("user", "name", "role", "county", "disabled", title=f"{len(found)} user(s)")
+    table = Table(*(say(f"cli.users.{c}") for c in ("user", "name", "role_col", "county", "is_disabled")),
+                  title=say("cli.users.count", n=len(found)))
     for row in found.itertuples():
-        table.add_row(row.user_name, row.display_name or "", row.role, row.county or "", "yes" if row.disabled else "")
+        table.add_row(row.user_name, row.display_name or "", _role(row.role), row.county or "",
+                      say("cli.users.yes") if row.disabled else "")
     console.print(table)
 
 
@@ -91,7 +121,10 @@ def audit(last: int = typer.Option(50, "--last", help="how many records")) -> No
     """The latest audit records: sign-ins, loads, exports, user changes."""
     with make_engine(database_url()).connect() as conn:
         rows = conn.execute(query("audit_recent"), {"n": last}).all()
-    table = Table("at", "user", "action", "target", "rows", title="audit log")
+    language = lang()
+    table = Table(*(say(f"cli.users.{c}") for c in ("at", "user", "action", "target", "rows")),
+                  title=say("cli.users.audit"))
     for at, user, action, target, count in rows:
-        table.add_row(f"{at:%Y-%m-%d %H:%M:%S}", user, action, target or "", "" if count is None else f"{count:,}")
+        table.add_row(f"{at:%Y-%m-%d %H:%M:%S}", user, label("audit_action", action, language), target or "",
+                      "" if count is None else f"{count:,}")
     console.print(table)

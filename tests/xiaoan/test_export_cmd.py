@@ -2,6 +2,7 @@
 
 import csv
 import io
+from types import SimpleNamespace
 
 import sqlalchemy as sa
 from python_calamine import CalamineWorkbook
@@ -73,9 +74,73 @@ def test_export_to_excel_and_a_county_filter(use_db, tmp_path):
     assert other.stdout.strip().count("\n") == 0  # header only
 
 
+def run(*args: str, lang: str | None = None):
+    """The CLI in Chinese (the default) or in lang, on a wide terminal so that no message is wrapped."""
+    return runner.invoke(app, list(args), env={"COLUMNS": "300", "XIAOAN_LANGUAGE": lang})
+
+
 def test_unknown_report_is_a_clear_error(use_db):
-    result = runner.invoke(app, ["export", "weather"])
-    assert result.exit_code == 2 and "unknown report" in result.output
+    result = run("export", "weather")
+    assert result.exit_code == 2 and "未知的报表 'weather'；应为以下之一：presence, coverage" in result.output
+    english = run("export", "weather", lang="en")
+    assert english.exit_code == 2 and "unknown report 'weather'; expected one of presence" in english.output
+
+
+def test_the_summary_of_a_file_export_in_chinese_and_in_english(use_db, tmp_path):
+    seed(use_db)
+    out = tmp_path / "four100.csv"
+    result = run("export", "four100", "-o", str(out))
+    assert result.exit_code == 0 and result.stderr == f"四个100%（four100）：1 行 → {out}\n", result.output
+    english = run("export", "four100", "-o", str(out), lang="en")
+    assert english.exit_code == 0 and english.stderr == f"four100: 1 rows → {out}\n", english.output
+    for lang, said in ((None, "--format 应为 csv 或 xlsx"), ("en", "--format must be csv or xlsx")):
+        bad = run("export", "four100", "--format", "pdf", lang=lang)
+        assert bad.exit_code == 2 and said in bad.output
+    for lang, said in ((None, "--format xlsx 需要用 -o 指定输出文件"), ("en", "--format xlsx needs -o FILE")):
+        bad = run("export", "four100", "--format", "xlsx", lang=lang)
+        assert bad.exit_code == 2 and said in bad.output
+
+
+def test_maps_and_work_lists_say_what_they_wrote_and_what_is_wrong(use_db, tmp_path):
+    seed(use_db)
+    png, xlsx = tmp_path / "gaps.png", tmp_path / "gaps.xlsx"
+    made = run("export", "map", "--view", "gaps", "--dpi", "20", "-o", str(png))
+    assert made.exit_code == 0, made.output
+    assert made.stderr == f"地图“一校一警覆盖缺口分布图”（gaps）：{png.stat().st_size:,} 字节 → {png}\n"
+    listed = run("export", "worklist", "gaps", "-o", str(xlsx), lang="en")
+    assert listed.exit_code == 0 and listed.stderr.startswith("worklist gaps: ") and f"rows → {xlsx}" in listed.stderr
+    listed = run("export", "worklist", "gaps", "-o", str(xlsx))
+    assert listed.exit_code == 0 and listed.stderr.startswith("一校一警覆盖缺口学校清单（gaps）："), listed.output
+    wrong = {  # arguments → what they say, in Chinese and in English
+        ("map", "--view", "weather"): ("--view 应为以下之一：overview, gaps", "--view must be one of overview, gaps"),
+        ("worklist", "weather"): ("清单类型 应为以下之一：signs, gaps, hazards，而不是 'weather'",
+                                  "work list must be one of signs, gaps, hazards, not 'weather'"),
+        ("brief", "--county", "昆明市"): ("未知的县（市）昆明市；已导入的有：533301 泸水市",
+                                        "unknown county 昆明市; known: 533301 泸水市"),
+        ("brief", "--from", "2026-09-07", "--to", "2026-09-04"): ("--from 2026-09-07 晚于 --to 2026-09-04",
+                                                                  "--from 2026-09-07 is after --to 2026-09-04"),
+    }
+    for args, (zh, en) in wrong.items():
+        for lang, said in ((None, zh), ("en", en)):
+            result = run("export", *args, "-o", str(tmp_path / "x"), lang=lang)
+            assert result.exit_code == 2 and said in result.output, (args, lang, result.output)
+
+
+def test_the_route_cards_say_what_they_hold(use_db, tmp_path, monkeypatch):
+    from dashboard.exports import route_cards
+    from db import plans
+
+    plan = SimpleNamespace(stops=[object()] * 5, uncovered=[object()] * 2)
+    monkeypatch.setattr(plans, "read_plan", lambda conn, plan_id: plan if plan_id == 7 else None)
+    monkeypatch.setattr(route_cards, "write_xlsx", lambda plan, path, lang: path.write_bytes(b""))
+    out = tmp_path / "cards.xlsx"
+    result = run("export", "plan", "7", "-o", str(out))
+    assert result.exit_code == 0 and result.stderr == f"巡逻方案 7：5 个停靠点，2 所学校未覆盖 → {out}\n"
+    english = run("export", "plan", "7", "-o", str(out), lang="en")
+    assert english.stderr == f"plan 7: 5 stops, 2 uncovered → {out}\n"
+    for lang, said in ((None, "--format 应为 xlsx 或 docx"), ("en", "--format must be xlsx or docx")):
+        bad = run("export", "plan", "7", "--format", "pdf", lang=lang)
+        assert bad.exit_code == 2 and said in bad.output
 
 
 def test_holidays_fill_from_chinese_calendar(use_db):
