@@ -86,6 +86,7 @@ def demo(seed: int = typer.Option(7, help="random seed; the same seed writes the
     """Write the Nujiang demo as the files a county hands over and load them through the ETL."""
     from etl import demo as demo_data
     from etl.demo.users import PASSWORD_ENV, add_demo_users, demo_password
+    from xiaoan import demo_plans
 
     engine = make_engine(database_url())
     if if_empty:
@@ -97,7 +98,10 @@ def demo(seed: int = typer.Option(7, help="random seed; the same seed writes the
     anchor = today.date() if today else None
     if now > clock.now() or (anchor and anchor > now.date()):
         raise typer.BadParameter(say("cli.demo.future", now=f"{clock.now():%Y-%m-%d %H:%M}", zone=clock.zone().key))
-    results = demo_data.run(engine, out or get_settings().home / "demo", seed, anchor, now)
+    folder = out or get_settings().home / "demo"
+    results = demo_data.run(engine, folder, seed, anchor, now)
+    _, driven = demo_plans.drive_last_week(engine, folder, seed, anchor or now.date())
+    results += [driven] if driven else []
     added = add_demo_users(engine)
     if added:
         typer.echo(say("cli.demo.users", names=", ".join(added), password=repr(demo_password()), env=PASSWORD_ENV))

@@ -62,6 +62,8 @@ def write_brief(conn: sa.Connection, counties: Sequence[str] | None, date_from: 
     d.paragraph(doc, s.work_sentence(f, place, date_from, date_to))
     d.heading(doc, "二、一校一警落实及校园安全设施情况")
     d.paragraph(doc, s.liaison_sentence(f, place, date_to))
+    if plan_line := s.plan_sentence(f, date_from, date_to):
+        d.paragraph(doc, plan_line)
     d.paragraph(doc, s.safety_sentence(f, date_to))
     d.heading(doc, "三、各县（市）情况")
     rows = by_county(conn, snap)

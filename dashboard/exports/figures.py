@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dashboard.analysis import metrics
 from dashboard.exports.snapshot import Snapshot
+from db.analytics import compliance
 from db.analytics.backlog import stock
 
 WORK = ("officer_times", "vehicle_times", "deployments", "inspections", "legal_education", "drills", "flyers",
@@ -64,6 +65,12 @@ def signs(snap: Snapshot) -> Figures:
             "not_reinstalled": int(snap.not_reinstalled["sign_code"].nunique()) if len(snap.not_reinstalled) else 0}
 
 
+def plans(snap: Snapshot) -> Figures:
+    """Planned patrol stops of the period against the GPS: checked, kept on time, late, missed, by others, rate."""
+    t = compliance.totals(snap.plan_stops)
+    return {f"plan_{k}": t[k] for k in ("stops", "on_time", "late", "missed", "by_other", "rate")}
+
+
 def figures(snap: Snapshot) -> Figures:
     """Every number of the brief for the snapshot's selection and period."""
-    return {**work(snap), **hazards(snap), **liaison(snap), **four100(snap), **signs(snap)}
+    return {**work(snap), **hazards(snap), **liaison(snap), **four100(snap), **signs(snap), **plans(snap)}

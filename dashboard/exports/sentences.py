@@ -108,3 +108,13 @@ def backlog_sentence(f: Figures, last: dt.date) -> str:
     late = f"其中{n(f['backlog_overdue'])}处已逾期" if f["backlog_overdue"] else "均在整改期限内"
     return (f"截至{cn_date(last)}，仍有{n(f['backlog'])}处隐患未完成整改，{late}，"
             f"最早一处发现于{cn_date(f['oldest_open'])}。")
+
+
+def plan_sentence(f: Figures, first: dt.date, last: dt.date) -> str:
+    """本周计划巡逻点位N个，按时到位M个，迟到L个，到位率x%；未到位m个，另有b个由其他警车到位。 ("" without plans)."""
+    if not f.get("plan_stops"):
+        return ""
+    period = "本周" if (last - first).days == 6 else "本期"
+    others = f"，另有{n(f['plan_by_other'])}个由其他警车到位" if f["plan_by_other"] else ""
+    return (f"{period}计划巡逻点位{n(f['plan_stops'])}个，按时到位{n(f['plan_on_time'])}个，迟到{n(f['plan_late'])}个，"
+            f"到位率{pct(f['plan_rate'])}；未到位{n(f['plan_missed'])}个{others}。")

@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from dashboard.analysis import gaps, statuses
 from dashboard.exports.privacy import mask_phone
 from dashboard.exports.texts import tx
-from db.analytics import backlog, reports
+from db.analytics import backlog, compliance, marts, reports
 from db.analytics.reports import frame
 from db.settings import get_settings
 from db.sql import query
@@ -41,6 +41,7 @@ class Snapshot:
     signs: pd.DataFrame
     not_reinstalled: pd.DataFrame
     officers: pd.DataFrame
+    plan_stops: pd.DataFrame  # the planned patrol stops in force in the period, each with its check
 
     @cached_property
     def gaps(self) -> pd.DataFrame:
@@ -84,8 +85,7 @@ def take(conn: sa.Connection, counties: Sequence[str] | None, date_from: dt.date
         as_of=conn.execute(query("brief_data_as_of")).scalar(),
         schools=frame(conn, "brief_schools", counties=k),
         coverage=reports.coverage(conn, date_to, k, settings),
-        presence=frame(conn, "dash_presence_days", date_from=date_from, date_to=date_to, counties=k, windows=None,
-                       radius_m=None),
+        presence=marts.presence_days(conn, date_from, date_to, k, settings=settings),
         four100=reports.four100(conn, k, date_to),
         four100_changes=reports.four100_changes(conn, date_from, date_to, k),
         hazards=reports.hazards(conn, date_from, date_to, counties=k),
@@ -93,4 +93,4 @@ def take(conn: sa.Connection, counties: Sequence[str] | None, date_from: dt.date
         activities=reports.activities(conn, date_from, date_to, k),
         signs=reports.sign_status(conn, date_to, k, settings),
         not_reinstalled=reports.signs_not_reinstalled(conn, date_to, k, settings),
-        officers=officers)
+        officers=officers, plan_stops=compliance.stops(conn, date_from, date_to, k))

@@ -10,7 +10,7 @@ import sqlalchemy as sa
 
 from db import clock
 from etl.datasets import DATASETS
-from etl.demo import field, fleet, roads, tracks
+from etl.demo import driven, field, fleet, roads, tracks
 from etl.demo.files import write_csv, write_xlsx
 from etl.demo.places import COUNTIES_FILE, townships
 from etl.demo.register import (
@@ -89,10 +89,11 @@ def _track_files(out: Path, rng: random.Random, seed: int, units: list, schools:
         ("vehicle_unavailable", write_csv(out / "车辆停用.csv", fleet.UNAVAILABLE_HEADER,
                                           fleet.unavailable_rows(fleet_rows, anchor)), LoadOptions()),
         ("tracks", out / "车载GPS.csv", LoadOptions())]
-    tracks.write_csv(plan[2][1], cars[5:], days, rng, until)
+    planned = frozenset(driven.previous_week(anchor))  # mornings the cars drive plans (xiaoan/demo_plans.py)
+    tracks.write_csv(plan[2][1], cars[5:], days, rng, until, planned)
     for car in cars[:5]:
         path = out / f"gps_{len(plan)}.gpx"
-        tracks.write_gpx(path, car, days, rng, until)
+        tracks.write_gpx(path, car, days, rng, until, planned)
         plan.append(("tracks", path, LoadOptions()))
     return plan
 

@@ -72,9 +72,11 @@ def _dwell(rng: random.Random, car: Vehicle, t: dt.datetime, at: Point, minutes:
         yield (t + dt.timedelta(seconds=s), at.x + rng.gauss(0, 2e-5), at.y + rng.gauss(0, 2e-5), 0.0, 0)
 
 
-def day_fixes(rng: random.Random, car: Vehicle, day: dt.date) -> Iterator[Fix]:
-    """A school day: out to gates at each peak, back to the station; nothing while parked."""
-    for start, fewest, most in PEAKS:
+def day_fixes(rng: random.Random, car: Vehicle, day: dt.date, planned: frozenset[dt.date] = frozenset()
+              ) -> Iterator[Fix]:
+    """A school day: out to gates at each peak, back to the station; nothing while parked. On a planned day the
+    morning is the plan's (etl/demo/driven.py), so the car does not go out on its own then."""
+    for start, fewest, most in PEAKS[1:] if day in planned else PEAKS:
         t = dt.datetime.combine(day, start, TZ) + dt.timedelta(minutes=rng.uniform(-10, 10))
         here = car.home
         stops = rng.sample(car.gates, min(len(car.gates), rng.randint(fewest, most))) if car.gates else []
@@ -104,7 +106,8 @@ def _until(fixes: Iterator[Fix], until: dt.datetime) -> list[Fix]:
     return [fix for fix in _once_a_second(fixes) if fix[0] <= until]
 
 
-def write_csv(path: Path, cars: list[Vehicle], days: list[dt.date], rng: random.Random, until: dt.datetime) -> int:
+def write_csv(path: Path, cars: list[Vehicle], days: list[dt.date], rng: random.Random, until: dt.datetime,
+              planned: frozenset[dt.date] = frozenset()) -> int:
     """Terminal export: vehicle,time,lon,lat,speed,heading with local times without a zone, none after until."""
     count = 0
     with path.open("w", newline="", encoding="utf-8") as fh:
@@ -112,21 +115,22 @@ def write_csv(path: Path, cars: list[Vehicle], days: list[dt.date], rng: random.
         writer.writerow(["vehicle", "time", "lon", "lat", "speed", "heading"])
         for car in cars:
             for day in days:
-                for ts, lon, lat, kmh, heading in _until(day_fixes(rng, car, day), until):
+                for ts, lon, lat, kmh, heading in _until(day_fixes(rng, car, day, planned), until):
                     writer.writerow([car.vehicle_id, ts.strftime("%Y-%m-%d %H:%M:%S"), f"{lon:.6f}", f"{lat:.6f}",
                                      kmh, heading])
                     count += 1
     return count
 
 
-def write_gpx(path: Path, car: Vehicle, days: list[dt.date], rng: random.Random, until: dt.datetime) -> int:
+def write_gpx(path: Path, car: Vehicle, days: list[dt.date], rng: random.Random, until: dt.datetime,
+              planned: frozenset[dt.date] = frozenset()) -> int:
     """One car's GPX 1.1 file: a track named by the car, a segment per day that has fixes, UTC times."""
     count = 0
     with path.open("w", encoding="utf-8") as fh:
         fh.write('<?xml version="1.0" encoding="UTF-8"?>\n<gpx version="1.1" creator="XiaoAn demo" '
                  f'xmlns="http://www.topografix.com/GPX/1/1">\n<trk><name>{car.vehicle_id}</name>\n')
         for day in days:
-            fixes = _until(day_fixes(rng, car, day), until)
+            fixes = _until(day_fixes(rng, car, day, planned), until)
             if not fixes:
                 continue
             fh.write("<trkseg>\n")

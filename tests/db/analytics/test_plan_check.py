@@ -138,3 +138,32 @@ def test_a_longer_kept_minimum_turns_a_short_stay_into_a_miss(planned, engine, t
         plan_check.refresh_plans(conn, [planned], Settings(plan_kept_min=11.5))
         kept = conn.execute(sa.text("SELECT school_code FROM patrol_plan_check WHERE kept ORDER BY 1")).scalars()
         assert list(kept) == ["2153010202"]  # about 13.7 minutes within R at the second gate, 11.1 at the first
+
+
+def test_compliance_rates_vehicles_counts_the_plan_made_last_and_says_it_in_the_brief(planned, engine, tmp_path):
+    from types import SimpleNamespace
+
+    from dashboard.exports import figures, sentences
+    from db.analytics import compliance
+
+    for path in gps(tmp_path):
+        load_file(engine, DATASETS["tracks"], path)
+    with engine.connect() as conn:
+        frame = compliance.stops(conn, DAY, DAY)
+    rated = compliance.rates(frame, "vehicle").set_index("vehicle_id")
+    columns = ["stops", "kept", "late", "missed", "by_other", "rate"]
+    assert rated.loc[A, columns].tolist() == [2, 2, 1, 0, 0, 1.0]
+    assert rated.loc[B, columns].tolist() == [2, 0, 0, 1, 1, 0.0]
+    assert compliance.rates(frame, "county")[columns].iloc[0].tolist() == [4, 2, 1, 1, 1, 0.5]
+    said = figures.plans(SimpleNamespace(plan_stops=frame))
+    assert sentences.plan_sentence(said, DAY, DAY) == (
+        "本期计划巡逻点位4个，按时到位1个，迟到1个，到位率50.0%；未到位1个，另有1个由其他警车到位。")
+    assert sentences.plan_sentence(said, DAY - dt.timedelta(days=6), DAY).startswith("本周")
+    header = plans.PlanHeader("test", DAY, "morning", local("07:30"), local("08:30"), None, 10,
+                              schools=4, covered=1, prize_total=4.0, prize_covered=1.0)  # made again, for all
+    with engine.begin() as conn:
+        plans.save_plan(conn, header, [plans.RouteRow(B, "5333PS001", "533301", 1, 600)],
+                        [plans.StopRow(B, 1, "2153010203", "533301", local("07:45"), local("07:55"), 300, 1.0)], [])
+        again = compliance.stops(conn, DAY, DAY)
+    assert again[["school_code", "status"]].values.tolist() == [["2153010203", "missed"]]  # the newer plan alone
+    assert compliance.totals(again)["rate"] == 0.0
