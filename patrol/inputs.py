@@ -69,8 +69,8 @@ def school_parts(conn: sa.Connection, scope: Scope, settings: Settings) -> pd.Da
         presence_rate=schools["school_code"].map(lambda c: rates.get(c)))
 
 
-def read_inputs(conn: sa.Connection, scope: Scope, settings: Settings) -> Inputs:
-    """Everything the plan needs, or a PlanError saying what is missing (never a half-read plan)."""
+def read_inputs(conn: sa.Connection, scope: Scope, settings: Settings, need_vehicles: bool = True) -> Inputs:
+    """Everything the plan needs, or a PlanError saying what is missing (sizing may go without vehicles)."""
     start, end = window_of(scope, settings)
     where = "、".join(scope.counties) if scope.counties else "全州"
     if not presence.school_days(conn, scope.on, scope.on):
@@ -82,7 +82,7 @@ def read_inputs(conn: sa.Connection, scope: Scope, settings: Settings) -> Inputs
         raise PlanError("no_schools", scope=where)
     vehicles = reports.frame(conn, "plan_vehicles", on=scope.on, counties=scope.county_arg)
     left_out = reports.frame(conn, "plan_vehicle_problems", on=scope.on, counties=scope.county_arg)
-    if vehicles.empty:
+    if vehicles.empty and need_vehicles:
         unplaced = left_out[left_out["problem"] == "unit_without_position"] if len(left_out) else left_out
         if len(unplaced):
             raise PlanError("unit_without_position", units="、".join(sorted(set(unplaced["unit_code"]))))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import time
-from collections.abc import Hashable
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 
 import pandas as pd
@@ -79,11 +79,14 @@ def paths(conn: sa.Connection, solution: Solution, units: dict[str, str], points
 
 
 def make_plan(conn: sa.Connection, scope: Scope, made_by: str, settings: Settings,
-              solver: str = DEFAULT_SOLVER, time_limit_s: float = DEFAULT_TIME_LIMIT_S) -> Made:
-    """Read, solve, draw and store one plan in the caller's transaction (nothing is kept if any step fails)."""
+              solver: str = DEFAULT_SOLVER, time_limit_s: float = DEFAULT_TIME_LIMIT_S,
+              weigh: Callable[[pd.DataFrame], pd.DataFrame] | None = None,
+              params: dict[str, object] | None = None) -> Made:
+    """Read, solve, draw and store one plan in the caller's transaction; weigh (the rota's) may turn the prizes."""
     clock = time.perf_counter()
     inputs = read_inputs(conn, scope, settings)
     schools = with_priority(inputs.schools)
+    schools = weigh(schools) if weigh is not None else schools
     gates = schools[~schools["post_manned"].astype(bool)]
     points = points_of(inputs, gates)
     keys, matrix = travel_matrix(conn, points, settings)
@@ -95,7 +98,8 @@ def make_plan(conn: sa.Connection, scope: Scope, made_by: str, settings: Setting
     lines = paths(conn, solution, units, points, settings)
     header, routes, stops, uncovered = rows_of(inputs, schools, solution, lines, made_by,
                                                {"solver": solver, "time_limit_s": time_limit_s,
-                                                "lead_min": settings.plan_lead_min, "travel": "pgRouting"})
+                                                "lead_min": settings.plan_lead_min, "travel": "pgRouting",
+                                                **(params or {})})
     plan_id = plans.save_plan(conn, header, routes, stops, uncovered)
     seconds["total"] = time.perf_counter() - clock
     return Made(plan_id, inputs, instance, solution, seconds)

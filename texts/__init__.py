@@ -17,6 +17,7 @@ from texts import (
     hotspots,
     overview,
     plan,
+    rota,
     school,
     signs,
     work,
@@ -30,7 +31,7 @@ Translator = Callable[[str], str]
 
 PARTS = [common.TEXTS, overview.TEXTS, gaps.TEXTS, hotspots.TEXTS, signs.TEXTS, work.TEXTS, school.TEXTS,
          data_page.TEXTS, brief.TEXTS, exports.TEXTS, auth.TEXTS, cli.TEXTS, cli_more.TEXTS, plan.TEXTS,
-         compliance.TEXTS]
+         compliance.TEXTS, rota.TEXTS]
 CATALOGUE: dict[str, tuple[str, str]] = {key: texts for part in PARTS for key, texts in part.items()}
 
 

@@ -48,7 +48,8 @@ def problem(inst: Instance, f: Frame) -> tuple[ProblemData, list[list[int]]]:
     return ProblemData(locations, clients, depots, types, [distance], [duration]), list(kinds.values())
 
 
-def solve_pyvrp(inst: Instance, time_limit_s: float = 10.0, seed: int = 0) -> Solution:
+def solve_pyvrp(inst: Instance, time_limit_s: float = 10.0, seed: int = 0,
+                no_improvement: int = NO_IMPROVEMENT) -> Solution:
     """Prize-collecting VRPTW with PyVRP, started from the greedy plan, polished by greedy insertion."""
     start = time.perf_counter()
     elig = eligible(inst)
@@ -62,7 +63,7 @@ def solve_pyvrp(inst: Instance, time_limit_s: float = 10.0, seed: int = 0) -> So
     seed_routes = [PyvrpRoute(data, [local[g] for g in o], vtype[k]) for k, o in enumerate(greedy) if o]
     initial = PyvrpSolution(data, seed_routes)
     left = max(time_limit_s - (time.perf_counter() - start), 0.1)
-    stop = MultipleCriteria([MaxRuntime(left), NoImprovement(NO_IMPROVEMENT)])
+    stop = MultipleCriteria([MaxRuntime(left), NoImprovement(no_improvement)])
     top = pyvrp_weight(inst) * max(inst.gates[gi].prize for gi in f.gates)
     params = SolveParams(penalty=PenaltyParams(max_penalty=max(2.0 * top, 100_000.0)))
     result = pyvrp_solve(data, stop, seed, False, False, params, initial)
