@@ -102,6 +102,7 @@ def demo(seed: int = typer.Option(7, help="random seed; the same seed writes the
     results = demo_data.run(engine, folder, seed, anchor, now)
     _, driven = demo_plans.drive_last_week(engine, folder, seed, anchor or now.date())
     results += [driven] if driven else []
+    demo_plans.rota_next_week(engine, anchor or now.date())
     added = add_demo_users(engine)
     if added:
         typer.echo(say("cli.demo.users", names=", ".join(added), password=repr(demo_password()), env=PASSWORD_ENV))

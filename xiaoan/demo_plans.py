@@ -1,4 +1,8 @@
-"""The demo's plans: last week's mornings planned and driven (GPS loaded, so compliance shows), next week's rota."""
+"""The demo's plans: last week's mornings planned and driven (GPS loaded, so compliance shows), next week's rota.
+
+Nothing here is a new rule: plans are patrol.plan.make_plan's, the rota patrol.rota.make_week's, the GPS
+etl/demo/driven.py's, loaded by the ETL like any other track file.
+"""
 
 from __future__ import annotations
 
@@ -18,6 +22,7 @@ from etl.load import LoadResult
 from etl.runner import load_file
 from patrol.inputs import Scope
 from patrol.plan import make_plan
+from patrol.rota import make_week
 
 WINDOW = "morning"
 TIME_LIMIT_S = 2.0  # per demo plan: the demo loads in well under a minute more
@@ -50,3 +55,19 @@ def drive_last_week(engine: sa.Engine, out: Path, seed: int, anchor: dt.date,
     path = out / "计划巡逻GPS.csv"
     driven.write_csv(path, fixes, ZoneInfo(settings.timezone))
     return ids, load_file(engine, DATASETS["tracks"], path)
+
+
+def next_monday(anchor: dt.date) -> dt.date:
+    """The Monday after the anchor's week."""
+    return anchor + dt.timedelta(days=7 - anchor.weekday())
+
+
+def rota_next_week(engine: sa.Engine, anchor: dt.date, settings: Settings | None = None) -> list[int]:
+    """Next week's whole-prefecture morning rota, stored; its plan ids (none when the week has no school day)."""
+    settings = settings or get_settings()
+    with engine.begin() as conn:
+        if not school_days(conn, next_monday(anchor), next_monday(anchor) + dt.timedelta(days=6)):
+            return []
+        week = make_week(conn, next_monday(anchor), WINDOW, None, settings.plan_dwell_min, "demo", settings,
+                         time_limit_s=TIME_LIMIT_S)
+    return [made.plan_id for made in week.days]

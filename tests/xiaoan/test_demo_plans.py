@@ -31,6 +31,7 @@ def driven_demo(tmp_path_factory):
         if name not in SKIP:
             assert load_file(engine, DATASETS[name], path, options=options).exit_code == 0, name
     ids, loaded = demo_plans.drive_last_week(engine, out, 7, ANCHOR)
+    demo_plans.rota_next_week(engine, ANCHOR)
     yield engine, ids, loaded
     engine.dispose()
     drop_database(url)
@@ -61,3 +62,14 @@ def test_the_random_patrols_leave_planned_mornings_to_the_plans(driven_demo):
             "SELECT DISTINCT vehicle_id FROM track_point WHERE ts >= '2026-11-18 07:00+08' "
             "AND ts < '2026-11-18 08:30+08'").scalars())
     assert out and out <= planned  # that morning only cars with a route are out
+
+
+def test_next_week_has_a_rota(driven_demo):
+    from patrol.rota import read_week
+
+    engine, _, _ = driven_demo
+    with engine.connect() as conn:
+        week = read_week(conn, dt.date(2026, 11, 30), "morning", None)
+    assert len(week.plans) == 5 and {p.header.params["rota"]["from"] for p in week.plans} == {"2026-11-30"}
+    grid = week.grid()
+    assert grid.shape[1] == 5 and len(grid) >= 320  # every school × the five school days
