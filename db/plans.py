@@ -114,7 +114,7 @@ def save_plan(conn: sa.Connection, header: PlanHeader, routes: Sequence[RouteRow
                            ("plan_insert_uncovered", uncovered)):
             if rows:
                 conn.execute(query(name), [_params(r, plan_id) for r in rows])
-        plan_check.refresh_plans(conn, [plan_id])  # a plan of a past window is checked at once
+        plan_check.refresh_plans(conn, [plan_id], fresh=True)  # a plan of a past window is checked at once
     return plan_id
 
 

@@ -84,3 +84,19 @@ def months_between(first: dt.date, last: dt.date) -> list[str]:
         months.append(f"{year:04d}-{month:02d}")
         year, month = (year + 1, 1) if month == 12 else (year, month + 1)
     return months
+
+
+def weekly_rate(weeks: pd.DataFrame, lang: str) -> alt.Chart:
+    """Plans against the GPS by week (weeks: week, stops, kept, rate): bars of stops checked, the rate as a line."""
+    frame = weeks.assign(week=pd.to_datetime(weeks["week"]).dt.strftime("%m-%d"))[["week", "stops", "kept", "rate"]]
+    base = alt.Chart(frame).encode(x=alt.X("week:O", title=t("compliance.col.week", lang)))
+    tips = [alt.Tooltip("week:O", title=t("compliance.col.week", lang)),
+            alt.Tooltip("stops:Q", title=t("compliance.col.stops", lang)),
+            alt.Tooltip("kept:Q", title=t("compliance.col.kept", lang)),
+            alt.Tooltip("rate:Q", title=t("compliance.col.rate", lang), format=".1%")]
+    bars = base.mark_bar(color="#9ecae1").encode(y=alt.Y("stops:Q", title=t("compliance.col.stops", lang)),
+                                                 tooltip=tips)
+    line = base.mark_line(point=True, color="#c81e2d").encode(
+        y=alt.Y("rate:Q", title=t("compliance.col.rate", lang), scale=alt.Scale(domain=[0, 1]),
+                axis=alt.Axis(format=".0%")), tooltip=tips)
+    return _styled(alt.layer(bars, line).resolve_scale(y="independent").properties(height=260))

@@ -26,13 +26,18 @@ COLUMNS = ("plan_id", "vehicle_id", "seq", "school_code", "county_adcode", "kept
 STATUSES = ("kept", "late", "by_other", "missed", "pending")  # late is kept; by_other and missed are not
 
 
-def refresh_plans(conn: sa.Connection, plan_ids: Sequence[int], settings: Settings | None = None) -> int:
-    """Check these plans again in the caller's transaction; rows written (stops whose window has passed)."""
+def refresh_plans(conn: sa.Connection, plan_ids: Sequence[int], settings: Settings | None = None,
+                  fresh: bool = False) -> int:
+    """Check these plans again in the caller's transaction; rows written (stops whose window has passed).
+
+    fresh: the plans were just saved and have no checks yet (the web role may insert checks, never delete them).
+    """
     if not plan_ids:
         return 0
     settings = settings or get_settings()
     plans = sorted(set(plan_ids))
-    conn.execute(query("plan_check_delete"), {"plans": plans})
+    if not fresh:
+        conn.execute(query("plan_check_delete"), {"plans": plans})
     return derived.insert(conn, derived.Job("patrol_plan_check", COLUMNS, "plan_check_rows", params={
         "plans": plans, "gap_s": settings.gap_limit_s, "radius_m": settings.presence_radius_m,
         "guard_radius_m": settings.guard_post_radius_m, "kept_min": settings.plan_kept_min,
