@@ -24,6 +24,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "cli.export.report.signs": ("交通标志", "signs"),
     "cli.export.report.not-reinstalled": ("施工后未恢复的标志", "signs not reinstalled"),
     "cli.export.report.activities": ("工作记录", "activities"),
+    "cli.export.report.plan-compliance": ("巡逻方案执行情况", "plans against the GPS"),
     "cli.export.plan": ("巡逻方案 {plan_id}：{stops} 个停靠点，{uncovered} 所学校未覆盖 → {file}",
                         "plan {plan_id}: {stops} stops, {uncovered} uncovered → {file}"),
     # xiaoan export map | brief | worklist

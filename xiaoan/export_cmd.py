@@ -13,7 +13,7 @@ import typer
 from typer.core import TyperGroup
 
 from db import clock
-from db.analytics import presence, reports
+from db.analytics import compliance, presence, reports
 from db.engine import database_url, make_engine
 from xiaoan import brief_cmd
 from xiaoan.say import say
@@ -30,6 +30,7 @@ REPORTS: dict[str, Builder] = {
     "signs": lambda c, a, b, k: reports.sign_status(c, b, k),
     "not-reinstalled": lambda c, a, b, k: reports.signs_not_reinstalled(c, b, k),
     "activities": lambda c, a, b, k: reports.activities(c, a, b, k),
+    "plan-compliance": lambda c, a, b, k: compliance.export(c, a, b, k),
 }
 
 

@@ -47,3 +47,14 @@ def totals(frame: pd.DataFrame) -> dict[str, int | float | None]:
     return {"stops": checked, "kept": kept, "on_time": n.get("kept", 0), "late": n.get("late", 0),
             "missed": n.get("missed", 0), "by_other": n.get("by_other", 0), "pending": n.get("pending", 0),
             "rate": round(kept / checked, 4) if checked else None}
+
+
+def export(conn: sa.Connection, date_from: dt.date, date_to: dt.date,
+           counties: list[str] | None = None) -> pd.DataFrame:
+    """`xiaoan export plan-compliance`: per vehicle (with its county and unit) the stops checked and the rate."""
+    frame = stops(conn, date_from, date_to, counties)
+    rated = rates(frame, "vehicle")
+    units = frame.drop_duplicates("vehicle_id").set_index("vehicle_id")
+    return rated.assign(county_zh=rated["vehicle_id"].map(units["county_zh"]) if len(rated) else [],
+                        unit_code=rated["vehicle_id"].map(units["unit_code"]) if len(rated) else [])[
+        ["county_adcode", "county_zh", "unit_code", "unit_name", "vehicle_id", *COUNTED, "rate"]]

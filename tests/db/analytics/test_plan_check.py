@@ -167,3 +167,18 @@ def test_compliance_rates_vehicles_counts_the_plan_made_last_and_says_it_in_the_
         again = compliance.stops(conn, DAY, DAY)
     assert again[["school_code", "status"]].values.tolist() == [["2153010203", "missed"]]  # the newer plan alone
     assert compliance.totals(again)["rate"] == 0.0
+
+
+def test_export_plan_compliance_per_vehicle(planned, engine, tmp_path, use_db):
+    import io
+
+    import pandas as pd
+
+    for path in gps(tmp_path):
+        load_file(engine, DATASETS["tracks"], path)
+    result = CliRunner().invoke(app, ["export", "plan-compliance", "--from", "2026-11-30", "--to", "2026-12-06"])
+    assert result.exit_code == 0, result.output
+    table = pd.read_csv(io.StringIO(result.stdout), dtype={"county_adcode": str})
+    assert table[["vehicle_id", "stops", "kept", "late", "missed", "by_other", "rate"]].values.tolist() == [
+        [B, 2, 0, 0, 1, 1, 0.0], [A, 2, 2, 1, 0, 0, 1.0]]  # worst first
+    assert set(table["unit_code"]) == {"5333PS001"} and set(table["county_adcode"]) == {"533301"}
