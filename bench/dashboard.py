@@ -5,9 +5,14 @@
 
 Each page file runs under Streamlit's AppTest against the configured database (XIAOAN_DATABASE_URL, else the
 embedded cluster), or with --scale against bench/dashboard_db.py's database of that scale (the demo plus
-bench/data.py's schools and tracks; period: the scale's school days): one cold run fills the caches, then
---runs timed reruns give p50 and p95. Prints a Markdown table. Targets: p95 under 500 ms per page at M, no
-map payload above 5 MB.
+bench/data.py's schools and tracks; period: the scale's school days). Every page is run once first, then the
+data caches are emptied (a server that has served before, at its first look of the morning: modules imported,
+caches past their ttl; the first run of the process, imports included, is printed below the table). Then per
+page one cold run fills the caches, and --runs timed reruns give p50 and p95. On the gaps page, each peak window
+and two radii are then picked once more, one at a time (the first view of a new selection: its cold time; every
+other read stays cached), and reported as one more row, "gaps, new selection", min–max of those runs. Prints a
+Markdown table. Targets: p95 under 500 ms per page at M, no map payload above 5 MB; cold overview and a new gaps
+selection under 1 s at M.
 """
 
 from __future__ import annotations
@@ -31,6 +36,8 @@ from db.engine import database_url, make_engine  # noqa: E402
 VIEWS = ROOT / "dashboard" / "views"
 PAGES = ("overview", "gaps", "hotspots", "signs", "work", "school", "data_admin")
 TARGET_MS = 500
+COLD_TARGET_MS = 1000
+NEW_RADII = ("50", "200")  # of the gaps page's radii, picked after the windows
 TARGET_PAYLOAD = 5 * 2**20
 BENCH_USER, BENCH_PASSWORD = "bench_leader", "bench-leader-password"  # a scratch bench database's user
 
@@ -64,9 +71,28 @@ def leader_token() -> str | None:
         engine.dispose()
 
 
-def measure(page: str, params: dict[str, str], runs: int, timeout: float = 300, token: str | None = None
-            ) -> dict[str, object]:
-    """Cold time, p50 and p95 of warm reruns (ms), deck payload bytes, and whether the page was clean."""
+def new_selections(at: AppTest, timeout: float) -> dict[str, object]:
+    """The gaps page's first view of each peak window, then of each of NEW_RADII with every window (ms each)."""
+    from dashboard.reads.patrols import window_names
+
+    lang = next(b.key for b in at.selectbox if str(b.key).startswith("window_")).removeprefix("window_")
+    times, problems = [], []
+    for key, value in [(f"window_{lang}", w) for w in window_names()] + [(f"window_{lang}", "all")] + [
+            (f"radius_{lang}", r) for r in NEW_RADII]:
+        start = time.perf_counter()
+        at.selectbox(key=key).select(value).run(timeout=timeout)
+        if value != "all":  # back to every window is a view already seen (cached)
+            times.append((time.perf_counter() - start) * 1000)
+            print(f"gaps, new {key.split('_')[0]} {value}: {times[-1]:.0f} ms", file=sys.stderr)
+        problems += [e.value for e in at.exception] + [e.value for e in at.error]
+    return {"page": "gaps, new selection", "cold": min(times), "cold_max": max(times), "p50": float("nan"),
+            "p95": float("nan"), "payload": 0, "ok": not problems, "problems": problems, "selection": True}
+
+
+def measure(page: str, params: dict[str, str], runs: int, timeout: float = 300, token: str | None = None,
+            then_new: bool = False) -> list[dict[str, object]]:
+    """Cold time, p50 and p95 of warm reruns (ms), deck payload bytes, and whether the page was clean (then_new:
+    and the gaps page's new selections, as a second row)."""
     at = AppTest.from_file(str(VIEWS / page / "view.py"), default_timeout=timeout)
     if token:
         from dashboard.reads.core import TOKEN_KEY
@@ -78,8 +104,8 @@ def measure(page: str, params: dict[str, str], runs: int, timeout: float = 300, 
     try:
         at.run(timeout=timeout)
     except RuntimeError as exc:  # AppTest gives up on a run that takes longer than its timeout
-        return {"page": page, "cold": (time.perf_counter() - start) * 1000, "p50": float("nan"),
-                "p95": float("nan"), "payload": 0, "ok": False, "problems": [str(exc)]}
+        return [{"page": page, "cold": (time.perf_counter() - start) * 1000, "p50": float("nan"),
+                 "p95": float("nan"), "payload": 0, "ok": False, "problems": [str(exc)]}]
     cold = (time.perf_counter() - start) * 1000
     warm = []
     for _ in range(runs):
@@ -89,19 +115,48 @@ def measure(page: str, params: dict[str, str], runs: int, timeout: float = 300, 
     warm.sort()
     payload = sum(len(chart.proto.json.encode()) for chart in at.get("deck_gl_json_chart"))
     problems = [e.value for e in at.exception] + [e.value for e in at.error]
-    return {"page": page, "cold": cold, "p50": statistics.median(warm),
-            "p95": warm[min(len(warm) - 1, round(0.95 * (len(warm) - 1)))], "payload": payload,
-            "ok": not problems, "problems": problems}
+    rows = [{"page": page, "cold": cold, "p50": statistics.median(warm),
+             "p95": warm[min(len(warm) - 1, round(0.95 * (len(warm) - 1)))], "payload": payload,
+             "ok": not problems, "problems": problems}]
+    return rows + ([new_selections(at, timeout)] if then_new else [])
+
+
+def warm_up(pages: list[str], shared: dict[str, str], school: str | None, timeout: float, token: str | None
+            ) -> float:
+    """Run every page once, as a server process that has served before, then empty the data caches (the state of
+    a first look of the morning once the ttl has passed); the first page's time, imports included (ms)."""
+    import streamlit as st
+
+    times = []
+    for page in pages:
+        at = AppTest.from_file(str(VIEWS / page / "view.py"), default_timeout=timeout)
+        if token:
+            from dashboard.reads.core import TOKEN_KEY
+
+            at.session_state[TOKEN_KEY] = token
+        for key, value in {**shared, **({"school": school} if page == "school" and school else {})}.items():
+            at.query_params[key] = value
+        start = time.perf_counter()
+        at.run(timeout=timeout)
+        times.append((time.perf_counter() - start) * 1000)
+    st.cache_data.clear()
+    return times[0] if times else float("nan")
 
 
 def table(rows: list[dict[str, object]]) -> str:
     """The results as a Markdown table."""
-    lines = ["| page | cold run (ms) | warm p50 (ms) | warm p95 (ms) | map payload | p95 < 500 ms | < 5 MB | clean |",
-             "|---|---:|---:|---:|---:|:-:|:-:|:-:|"]
+    lines = ["| page | cold run (ms) | warm p50 (ms) | warm p95 (ms) | map payload | cold < 1 s | p95 < 500 ms | "
+             "< 5 MB | clean |", "|---|---:|---:|---:|---:|:-:|:-:|:-:|:-:|"]
     for r in rows:
         size = f"{r['payload'] / 1024:,.0f} KB" if r["payload"] else "—"
+        if r.get("selection"):
+            lines.append(f"| {r['page']} | {r['cold']:,.0f}–{r['cold_max']:,.0f} | – | – | – | "
+                         f"{'yes' if r['cold_max'] < COLD_TARGET_MS else 'NO'} | – | – | "
+                         f"{'yes' if r['ok'] else 'NO'} |")
+            continue
         cold = f"{r['cold']:,.0f}" + (" (timed out)" if r["p50"] != r["p50"] else "")
         lines.append(f"| {r['page']} | {cold} | {r['p50']:,.0f} | {r['p95']:,.0f} | {size} | "
+                     f"{'yes' if r['cold'] < COLD_TARGET_MS else 'NO'} | "
                      f"{'yes' if r['p95'] < TARGET_MS else 'NO'} | "  # NaN (timed out) compares False
                      f"{'yes' if r['payload'] < TARGET_PAYLOAD else 'NO'} | "
                      f"{'yes' if r['ok'] else 'NO'} |")
@@ -145,13 +200,17 @@ def main() -> None:
         use_scale(args)
     shared = {k: v for k, v in (("from", args.date_from), ("to", args.date_to), ("county", args.county)) if v}
     school, token = busiest_school(), leader_token()
+    first = warm_up(args.pages, shared, school, args.timeout, token)
     load_before = os.getloadavg()[0]
     rows = []
     for page in args.pages:
         params = {**shared, **({"school": school} if page == "school" and school else {})}
-        rows.append(measure(page, params, args.runs, args.timeout, token))
-        print(f"{page}: p50 {rows[-1]['p50']:.0f} ms", file=sys.stderr)
+        measured = measure(page, params, args.runs, args.timeout, token, then_new=page == "gaps")
+        print(f"{page}: cold {measured[0]['cold']:.0f} ms", file=sys.stderr)
+        rows += measured
     print(table(rows))
+    print(f"\nFirst run in a new process (imports included, {args.pages[0]}): {first:,.0f} ms; every cold run "
+          "above had the modules imported and the data caches empty, as on a server that has served before.")
     print(f"\n1-minute load average {load_before:.2f} at the start, {os.getloadavg()[0]:.2f} at the end")
     for r in rows:
         for problem in r["problems"]:

@@ -17,10 +17,11 @@ MAX_TRIES = 10
 
 
 def within_budget(fetch: Callable[[float], pd.DataFrame], budget: int, first: float = FIRST_TOLERANCE_M,
-                  column: str = "vertices") -> tuple[pd.DataFrame, float]:
-    """Fetch with a growing tolerance (× 2 each time) until the vertex count fits the budget."""
-    tolerance = first
-    for _ in range(MAX_TRIES):
+                  column: str = "vertices", skip: int = 0) -> tuple[pd.DataFrame, float]:
+    """Fetch with a growing tolerance (× 2 each time) until the vertex count fits the budget (skip: that many
+    first tries are known not to fit and are not fetched)."""
+    tolerance = first * 2 ** skip
+    for _ in range(MAX_TRIES - skip):
         found = fetch(tolerance)
         if found.empty or int(found[column].sum()) <= budget:
             return found, tolerance

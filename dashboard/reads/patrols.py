@@ -11,6 +11,7 @@ import streamlit as st
 from dashboard.maps import paths as path_layers
 from dashboard.reads import core
 from dashboard.reads.geography import within_budget
+from db.analytics import marts
 from db.settings import get_settings
 
 PATH_VERTICES = 60_000  # ≈ 1.2 MB of rounded coordinates, whatever the number of GPS fixes
@@ -22,11 +23,19 @@ def window_names() -> list[str]:
     return list(get_settings().peak_windows)
 
 
-def presence_days(date_from: dt.date, date_to: dt.date, counties: Sequence[str],
-                  windows: Sequence[str] | None = None, radius_m: float | None = None) -> pd.DataFrame:
-    """Windows held and windows with presence per school and school day (radius None = as refreshed)."""
-    return core.frame("dash_presence_days", date_from=date_from, date_to=date_to, counties=list(counties) or None,
-                      windows=list(windows) if windows else None, radius_m=radius_m)
+def presence_days(date_from: dt.date, date_to: dt.date, counties: Sequence[str], windows: Sequence[str] | None = None,
+                  radius_m: float | None = None, codes: Sequence[str] | None = None) -> pd.DataFrame:
+    """Windows held and windows with presence per school and school day (radius None = as refreshed; codes: only
+    those schools), windows not yet ended left out (see db.analytics.marts)."""
+    return core.frame("dash_presence_days", **marts.selection(date_from, date_to, counties, windows, radius_m),
+                      codes=list(codes) if codes is not None else None, **marts.reading())
+
+
+def presence_totals(date_from: dt.date, date_to: dt.date, counties: Sequence[str],
+                    windows: Sequence[str] | None = None, radius_m: float | None = None) -> pd.DataFrame:
+    """The same summed per school over the period (one row a school): every figure but the calendar."""
+    return core.frame("dash_presence_totals", **marts.selection(date_from, date_to, counties, windows, radius_m),
+                      **marts.reading())
 
 
 @st.cache_data(ttl=core.TTL_S, max_entries=core.VIEW_ENTRIES, show_spinner=False)
@@ -41,7 +50,12 @@ def _path_features(reader: core.Reader, date_from: dt.date, date_to: dt.date, co
             "date_from": date_from, "date_to": date_to, "counties": list(counties) or None,
             "windows": list(windows) or None, "tolerance_m": tolerance_m})
 
-    found, tolerance = within_budget(fetch, PATH_VERTICES, first=FIRST_TOLERANCE_M)
+    stored = core._frame(reader, "dash_patrol_vertices", {  # noqa: SLF001  (counted, not drawn)
+        "date_from": date_from, "date_to": date_to, "counties": list(counties) or None,
+        "windows": list(windows) or None, "tolerance_m": FIRST_TOLERANCE_M})
+    too_many = bool(stored["as_stored"].iloc[0]) and int(stored["vertices"].iloc[0]) > PATH_VERTICES
+    # the paths as stored do not fit: the search's first fetch would draw them all to find it out (1 s at M)
+    found, tolerance = within_budget(fetch, PATH_VERTICES, first=FIRST_TOLERANCE_M, skip=int(too_many))
     return path_layers.path_features(found.to_dict("records"), lang), len(found), tolerance
 
 

@@ -41,7 +41,7 @@ class Period:
     """The frames of one period (state at its end) for the selected schools."""
 
     coverage: pd.DataFrame
-    presence: pd.DataFrame
+    presence: pd.DataFrame  # per school over the period (patrols.presence_totals)
     four100: pd.DataFrame
     hazards: pd.DataFrame
     signs: pd.DataFrame
@@ -76,7 +76,7 @@ def period(f: Filters, date_from: dt.date, date_to: dt.date, codes: set[str] | N
     counties = f.county_arg
     return Period(
         metrics.only(analytics.coverage(date_to, counties), codes),
-        metrics.only(patrols.presence_days(date_from, date_to, f.counties), codes),
+        metrics.only(patrols.presence_totals(date_from, date_to, f.counties), codes),
         metrics.only(analytics.four100(date_to, counties), codes),
         metrics.only(analytics.hazards(date_from, date_to, counties), codes),
         metrics.only(analytics.sign_status(date_to, counties), codes),

