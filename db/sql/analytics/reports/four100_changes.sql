@@ -2,30 +2,41 @@
 -- (the day before :date_from) and the end of this one (:date_to), each end's state being the school's latest
 -- check on or before it (school_four100; a school with no check at all reads its stored flags, so never
 -- changes). An unknown flag counts as not met; a school first checked inside the period is no change.
-WITH s AS (
-    SELECT s.school_code, s.name, s.county_adcode, b.known AS known_before,
-           COALESCE(b.full_time_guard, false) AS g0, COALESCE(b.closed_management, false) AS c0,
-           COALESCE(b.alarm_video_linked, false) AS a0, COALESCE(b.guard_post, false) AS p0,
-           COALESCE(e.full_time_guard, false) AS g1, COALESCE(e.closed_management, false) AS c1,
-           COALESCE(e.alarm_video_linked, false) AS a1, COALESCE(e.guard_post, false) AS p1
+WITH before AS (  -- each school's latest check before the period, in one pass of the history
+    SELECT DISTINCT ON (h.school_code) h.school_code, h.full_time_guard, h.closed_management,
+           h.alarm_video_linked, h.guard_post
+    FROM school_four100 h WHERE h.checked_on < CAST(:date_from AS date)
+    ORDER BY h.school_code, h.checked_on DESC
+), after AS (  -- and on the period's last day
+    SELECT DISTINCT ON (h.school_code) h.school_code, h.full_time_guard, h.closed_management,
+           h.alarm_video_linked, h.guard_post
+    FROM school_four100 h WHERE h.checked_on <= CAST(:date_to AS date)
+    ORDER BY h.school_code, h.checked_on DESC
+), ever AS (
+    SELECT DISTINCT school_code FROM school_four100
+), s AS (
+    SELECT s.school_code, s.name, s.county_adcode,
+           CASE WHEN b.school_code IS NOT NULL OR e.school_code IS NULL THEN true END AS known_before,
+           COALESCE(CASE WHEN b.school_code IS NOT NULL THEN b.full_time_guard
+                         WHEN e.school_code IS NULL THEN s.full_time_guard END, false) AS g0,
+           COALESCE(CASE WHEN b.school_code IS NOT NULL THEN b.closed_management
+                         WHEN e.school_code IS NULL THEN s.closed_management END, false) AS c0,
+           COALESCE(CASE WHEN b.school_code IS NOT NULL THEN b.alarm_video_linked
+                         WHEN e.school_code IS NULL THEN s.alarm_video_linked END, false) AS a0,
+           COALESCE(CASE WHEN b.school_code IS NOT NULL THEN b.guard_post
+                         WHEN e.school_code IS NULL THEN s.guard_post END, false) AS p0,
+           COALESCE(CASE WHEN a.school_code IS NOT NULL THEN a.full_time_guard
+                         WHEN e.school_code IS NULL THEN s.full_time_guard END, false) AS g1,
+           COALESCE(CASE WHEN a.school_code IS NOT NULL THEN a.closed_management
+                         WHEN e.school_code IS NULL THEN s.closed_management END, false) AS c1,
+           COALESCE(CASE WHEN a.school_code IS NOT NULL THEN a.alarm_video_linked
+                         WHEN e.school_code IS NULL THEN s.alarm_video_linked END, false) AS a1,
+           COALESCE(CASE WHEN a.school_code IS NOT NULL THEN a.guard_post
+                         WHEN e.school_code IS NULL THEN s.guard_post END, false) AS p1
     FROM school s
-    LEFT JOIN LATERAL (
-        SELECT true AS known, h.checked_on, h.full_time_guard, h.closed_management, h.alarm_video_linked,
-               h.guard_post
-        FROM school_four100 h WHERE h.school_code = s.school_code AND h.checked_on < CAST(:date_from AS date)
-        UNION ALL
-        SELECT true, NULL, s.full_time_guard, s.closed_management, s.alarm_video_linked, s.guard_post
-        WHERE NOT EXISTS (SELECT 1 FROM school_four100 x WHERE x.school_code = s.school_code)
-        ORDER BY 2 DESC NULLS LAST LIMIT 1
-    ) b ON true
-    LEFT JOIN LATERAL (
-        SELECT h.checked_on, h.full_time_guard, h.closed_management, h.alarm_video_linked, h.guard_post
-        FROM school_four100 h WHERE h.school_code = s.school_code AND h.checked_on <= CAST(:date_to AS date)
-        UNION ALL
-        SELECT NULL, s.full_time_guard, s.closed_management, s.alarm_video_linked, s.guard_post
-        WHERE NOT EXISTS (SELECT 1 FROM school_four100 x WHERE x.school_code = s.school_code)
-        ORDER BY 1 DESC NULLS LAST LIMIT 1
-    ) e ON true
+    LEFT JOIN before b ON b.school_code = s.school_code
+    LEFT JOIN after a ON a.school_code = s.school_code
+    LEFT JOIN ever e ON e.school_code = s.school_code
     WHERE CAST(:counties AS text[]) IS NULL OR s.county_adcode = ANY(CAST(:counties AS text[]))
 ), f AS (
     SELECT s.school_code, s.name, s.county_adcode, s.known_before, k.n, k.flag, k.before, k.after
