@@ -9,7 +9,7 @@ from typing import Any
 import pandas as pd
 
 from dashboard.reads import core
-from db.settings import get_settings
+from db.analytics import marts
 
 SEARCH_LIMIT = 50
 
@@ -39,6 +39,5 @@ def officers(code: str, on: dt.date) -> pd.DataFrame:
 
 
 def presence(code: str, date_from: dt.date, date_to: dt.date) -> pd.DataFrame:
-    """The school's presence per school day and peak window."""
-    return core.frame("dash_school_presence", code=code, date_from=date_from, date_to=date_to,
-                      tz=get_settings().timezone)
+    """The school's presence per school day and peak window (today's windows not ended yet left out)."""
+    return core.frame("dash_school_presence", code=code, date_from=date_from, date_to=date_to, **marts.reading())

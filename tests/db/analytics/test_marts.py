@@ -140,3 +140,18 @@ def test_now_is_settled_to_the_last_window_end():
     assert marts.settled(at) == dt.datetime(2026, 9, 2, 12, 30, tzinfo=zone)
     assert marts.settled(at.replace(hour=6)) == dt.datetime(2026, 9, 2, 0, 0, tzinfo=zone)
     assert marts.reading(now=at)["today"] == dt.date(2026, 9, 2)
+
+
+@pytest.mark.parametrize(("local", "windows"), [("08:29", []), ("10:00", ["morning"]),
+                                                ("17:30", ["afternoon", "morning", "noon"])])
+def test_the_school_page_leaves_out_todays_windows_not_yet_ended(town, local, windows):
+    from db.analytics import reports
+
+    today = DAYS[1]
+    add_presence(town, [("S1", today, w, w == "morning", 20.0 if w == "morning" else None) for w in WINDOWS])
+    hh, mm = map(int, local.split(":"))
+    now = dt.datetime(today.year, today.month, today.day, hh, mm, tzinfo=dt.timezone(dt.timedelta(hours=8)))
+    with time_machine.travel(now, tick=False), town.connect() as conn:
+        rows = reports.frame(conn, "dash_school_presence", code="S1", date_from=DAYS[0], date_to=today,
+                             **marts.reading())
+    assert sorted(rows["window_name"]) == windows
