@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -12,7 +14,7 @@ from pytest_postgresql import factories
 from sqlalchemy.engine import URL, make_url
 
 from db import cluster
-from db.engine import database_url, make_engine, migrate, uses_embedded
+from db.engine import database_url, drop_database, ensure_database, make_engine, migrate, uses_embedded
 from db.settings import get_settings
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -26,6 +28,20 @@ SERVER: URL = make_url(database_url())
 def url_for(dbname: str) -> str:
     """SQLAlchemy URL of a database on the test server."""
     return SERVER.set(database=dbname).render_as_string(hide_password=False)
+
+
+@contextmanager
+def scratch_database(prefix: str) -> Iterator[sa.Engine]:
+    """A database of its own at migration head (a module's demo, say), dropped afterwards."""
+    url = url_for(f"{prefix}_{uuid.uuid4().hex[:8]}")
+    ensure_database(url)
+    migrate(url)
+    engine = make_engine(url)
+    try:
+        yield engine
+    finally:
+        engine.dispose()
+        drop_database(url)
 
 
 def migrate_template(host: str, port: int, user: str, dbname: str, password: str, **_: object) -> None:

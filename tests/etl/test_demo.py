@@ -2,17 +2,15 @@
 
 import datetime as dt
 import random
-import uuid
 
 import pytest
 import sqlalchemy as sa
 
 from db.analytics import reports
-from db.engine import drop_database, ensure_database, make_engine, migrate
 from db.models.base import SCHOOL_TYPES
 from etl import demo
 from etl.demo.places import townships
-from tests.conftest import url_for
+from tests.conftest import scratch_database
 
 ANCHOR = dt.date(2026, 11, 27)
 YEAR = (ANCHOR - dt.timedelta(days=364), ANCHOR)
@@ -20,14 +18,9 @@ YEAR = (ANCHOR - dt.timedelta(days=364), ANCHOR)
 
 @pytest.fixture(scope="module")
 def loaded(tmp_path_factory):
-    url = url_for(f"xiaoan_demo_{uuid.uuid4().hex[:8]}")
-    ensure_database(url)
-    migrate(url)
-    engine = make_engine(url)
-    results = demo.run(engine, tmp_path_factory.mktemp("demo"), seed=7, anchor=ANCHOR)
-    yield engine, results
-    engine.dispose()
-    drop_database(url)
+    with scratch_database("xiaoan_demo") as engine:
+        results = demo.run(engine, tmp_path_factory.mktemp("demo"), seed=7, anchor=ANCHOR)
+        yield engine, results
 
 
 def scalar(engine, sql):

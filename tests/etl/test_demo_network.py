@@ -1,17 +1,15 @@
 """The demo's roads form a routable network: nearly every school gate and every police unit on one piece."""
 
 import datetime as dt
-import uuid
 
 import pytest
 import sqlalchemy as sa
 
-from db.engine import drop_database, ensure_database, make_engine, migrate
 from db.routing import attachment, travel_matrix
 from etl import demo
 from etl.datasets import DATASETS
 from etl.runner import load_file
-from tests.conftest import url_for
+from tests.conftest import scratch_database
 
 ANCHOR = dt.date(2026, 11, 27)
 NEEDED = {"counties", "townships", "units", "schools", "roads"}
@@ -19,16 +17,11 @@ NEEDED = {"counties", "townships", "units", "schools", "roads"}
 
 @pytest.fixture(scope="module")
 def network(tmp_path_factory):
-    url = url_for(f"xiaoan_demo_net_{uuid.uuid4().hex[:8]}")
-    ensure_database(url)
-    migrate(url)
-    engine = make_engine(url)
-    for name, path, options in demo.write_files(tmp_path_factory.mktemp("demo"), seed=7, anchor=ANCHOR):
-        if name in NEEDED:
-            assert load_file(engine, DATASETS[name], path, options=options).exit_code == 0
-    yield engine
-    engine.dispose()
-    drop_database(url)
+    with scratch_database("xiaoan_demo_net") as engine:
+        for name, path, options in demo.write_files(tmp_path_factory.mktemp("demo"), seed=7, anchor=ANCHOR):
+            if name in NEEDED:
+                assert load_file(engine, DATASETS[name], path, options=options).exit_code == 0
+        yield engine
 
 
 def places(conn, sql):

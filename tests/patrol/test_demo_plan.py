@@ -1,11 +1,9 @@
 """The demo is plannable: its vehicles, on its road network, cover the morning peak; reasons for the rest."""
 
 import datetime as dt
-import uuid
 
 import pytest
 
-from db.engine import drop_database, ensure_database, make_engine, migrate
 from db.plans import read_plan
 from db.settings import Settings
 from etl import demo
@@ -13,7 +11,7 @@ from etl.datasets import DATASETS
 from etl.runner import load_file
 from patrol.inputs import Scope
 from patrol.plan import make_plan
-from tests.conftest import url_for
+from tests.conftest import scratch_database
 
 ANCHOR = dt.date(2026, 11, 27)  # a Friday; the demo's car in repair is away that week
 SKIP = {"tracks", "activities", "road-works", "signs"}  # not what a plan is made from (presence: no data)
@@ -21,16 +19,11 @@ SKIP = {"tracks", "activities", "road-works", "signs"}  # not what a plan is mad
 
 @pytest.fixture(scope="module")
 def demo_db(tmp_path_factory):
-    url = url_for(f"xiaoan_demo_plan_{uuid.uuid4().hex[:8]}")
-    ensure_database(url)
-    migrate(url)
-    engine = make_engine(url)
-    for name, path, options in demo.write_files(tmp_path_factory.mktemp("demo"), seed=7, anchor=ANCHOR):
-        if name not in SKIP:
-            assert load_file(engine, DATASETS[name], path, options=options).exit_code == 0, name
-    yield engine
-    engine.dispose()
-    drop_database(url)
+    with scratch_database("xiaoan_demo_plan") as engine:
+        for name, path, options in demo.write_files(tmp_path_factory.mktemp("demo"), seed=7, anchor=ANCHOR):
+            if name not in SKIP:
+                assert load_file(engine, DATASETS[name], path, options=options).exit_code == 0, name
+        yield engine
 
 
 def test_every_station_has_one_to_three_cars_and_one_is_in_repair(demo_db):

@@ -1,18 +1,16 @@
 """The demo's last week: its mornings planned, driven by the cars (some stops late or missed) and checked."""
 
 import datetime as dt
-import uuid
 
 import pytest
 
 from db import clock
 from db.analytics import compliance
-from db.engine import drop_database, ensure_database, make_engine, migrate
 from etl import demo
 from etl.datasets import DATASETS
 from etl.demo import driven
 from etl.runner import load_file
-from tests.conftest import url_for
+from tests.conftest import scratch_database
 from xiaoan import demo_plans
 
 ANCHOR = dt.date(2026, 11, 27)  # a Friday: its previous week is 16–20 November, all school days
@@ -21,20 +19,15 @@ SKIP = {"activities", "road-works", "signs"}
 
 @pytest.fixture(scope="module")
 def driven_demo(tmp_path_factory):
-    url = url_for(f"xiaoan_demo_driven_{uuid.uuid4().hex[:8]}")
-    ensure_database(url)
-    migrate(url)
-    engine = make_engine(url)
-    out = tmp_path_factory.mktemp("demo")
-    now = dt.datetime.combine(ANCHOR, dt.time(18), clock.zone())
-    for name, path, options in demo.write_files(out, seed=7, anchor=ANCHOR, now=now):
-        if name not in SKIP:
-            assert load_file(engine, DATASETS[name], path, options=options).exit_code == 0, name
-    ids, loaded = demo_plans.drive_last_week(engine, out, 7, ANCHOR)
-    demo_plans.rota_next_week(engine, ANCHOR)
-    yield engine, ids, loaded
-    engine.dispose()
-    drop_database(url)
+    with scratch_database("xiaoan_demo_driven") as engine:
+        out = tmp_path_factory.mktemp("demo")
+        now = dt.datetime.combine(ANCHOR, dt.time(18), clock.zone())
+        for name, path, options in demo.write_files(out, seed=7, anchor=ANCHOR, now=now):
+            if name not in SKIP:
+                assert load_file(engine, DATASETS[name], path, options=options).exit_code == 0, name
+        ids, loaded = demo_plans.drive_last_week(engine, out, 7, ANCHOR)
+        demo_plans.rota_next_week(engine, ANCHOR)
+        yield engine, ids, loaded
 
 
 def test_last_week_is_planned_driven_and_checked(driven_demo):
