@@ -65,6 +65,19 @@ class CountySizing:
         return next(s.vehicles for s in self.curve if s.covered >= self.reachable)
 
 
+def verdict(found: CountySizing) -> tuple[str, dict[str, int]]:
+    """The bureau's sentence of a county's sizing as its text key and numbers (the CLI and the page say it).
+
+    ``rota.sizing.enough`` when today's vehicles cover every reachable school; ``rota.sizing.more`` when more are
+    needed (k more vehicles, n more schools); ``rota.sizing.placed`` when there are enough but at the wrong units.
+    """
+    more = found.vehicles_needed - found.vehicles
+    key = ("rota.sizing.enough" if found.covered >= found.reachable else "rota.sizing.more" if more > 0
+           else "rota.sizing.placed")
+    return key, {"k": more, "n": found.reachable - found.covered, "vehicles": found.vehicles,
+                 "covered": found.covered, "reachable": found.reachable, "needed": found.vehicles_needed}
+
+
 def solved(inst: Instance, solver: str, time_s: float, no_improvement: int) -> Solution:
     """The instance solved by the named solver, PyVRP with a short stop."""
     if solver == "pyvrp":

@@ -18,7 +18,7 @@ from db.users import who
 from patrol.inputs import Scope
 from patrol.plan import DEFAULT_SOLVER, DEFAULT_TIME_LIMIT_S, Made, make_plan
 from patrol.rota import make_week, read_week
-from patrol.sizing import CountySizing, sizing
+from patrol.sizing import CountySizing, sizing, verdict
 from texts import label
 from xiaoan.say import lang, say
 
@@ -119,11 +119,8 @@ def sizing_command(
                       str(c.vehicles_needed), " ".join(f"{s.vehicles}:{s.covered}" for s in c.curve))
     console.print(table)
     for c in found:
-        more = c.vehicles_needed - c.vehicles
-        key = ("rota.sizing.enough" if c.covered >= c.reachable else "rota.sizing.more" if more > 0
-               else "rota.sizing.placed")
-        console.print(say(key, county=c.county_adcode, k=more, n=c.reachable - c.covered, vehicles=c.vehicles,
-                          covered=c.covered, reachable=c.reachable, needed=c.vehicles_needed), markup=False)
+        key, numbers = verdict(c)
+        console.print(say(key, county=c.county_adcode, **numbers), markup=False)
         if c.beyond:
             said = "、".join(f"{u.school_code}（{label('plan_reason', u.reason, lang())}）" for u in c.beyond)
             console.print(say("rota.sizing.beyond", schools=said), markup=False)

@@ -100,3 +100,28 @@ def weekly_rate(weeks: pd.DataFrame, lang: str) -> alt.Chart:
         y=alt.Y("rate:Q", title=t("compliance.col.rate", lang), scale=alt.Scale(domain=[0, 1]),
                 axis=alt.Axis(format=".0%")), tooltip=tips)
     return _styled(alt.layer(bars, line).resolve_scale(y="independent").properties(height=260))
+
+
+def sizing_curve(curve: pd.DataFrame, vehicles: int, covered: int, reachable: int, lang: str) -> alt.Chart:
+    """Schools covered against vehicles (curve: vehicles, covered, unit), today's vehicles marked, reachable ruled."""
+    frame = curve[["vehicles", "covered", "unit"]]
+    x = alt.X("vehicles:Q", title=t("rota.chart.vehicles", lang), axis=alt.Axis(tickMinStep=1, format="d"))
+    y = alt.Y("covered:Q", title=t("rota.chart.covered", lang), axis=alt.Axis(tickMinStep=1, format="d"),
+              scale=alt.Scale(domain=[0, max(reachable, int(frame["covered"].max()) if len(frame) else 0, 1)]))
+    tips = [alt.Tooltip("vehicles:Q", title=t("rota.chart.vehicles", lang)),
+            alt.Tooltip("covered:Q", title=t("rota.chart.covered", lang)),
+            alt.Tooltip("unit:N", title=t("rota.col.step_unit", lang))]
+    line = alt.Chart(frame).mark_line(point=True, color="#1f77b4").encode(x=x, y=y, tooltip=tips)
+    rule_at = pd.DataFrame({"reachable": [reachable], "said": [t("rota.chart.reachable", lang).format(n=reachable)]})
+    rule = alt.Chart(rule_at).mark_rule(color="#28a05a", strokeDash=[6, 4]).encode(
+        y="reachable:Q", tooltip=[alt.Tooltip("said:N", title=t("rota.col.reachable", lang))])
+    rule_text = alt.Chart(rule_at).mark_text(align="left", dx=4, dy=-7, color="#28a05a").encode(
+        x=alt.value(0), y="reachable:Q", text="said:N")
+    now = pd.DataFrame({"vehicles": [vehicles], "covered": [covered], "said": [t("rota.chart.today", lang)]})
+    today = alt.Chart(now).mark_point(shape="diamond", size=160, filled=True, color="#c81e2d").encode(
+        x="vehicles:Q", y="covered:Q",
+        tooltip=[alt.Tooltip("vehicles:Q", title=t("rota.chart.vehicles", lang)),
+                 alt.Tooltip("covered:Q", title=t("rota.chart.covered", lang))])
+    today_text = alt.Chart(now).mark_text(align="left", dx=8, dy=10, color="#c81e2d").encode(
+        x="vehicles:Q", y="covered:Q", text="said:N")
+    return _styled(alt.layer(line, rule, rule_text, today, today_text).properties(height=260))

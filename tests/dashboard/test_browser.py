@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pytest
+import sqlalchemy as sa
 from playwright.sync_api import Page
 
+from db.routing import rebuild_network
 from tests.dashboard import fixture_data as fx
 from tests.dashboard.browser import (
     SHOTS,
@@ -47,6 +49,38 @@ def test_every_page_in_chromium(served: str, browser_page: tuple[Page, dict[str,
             assert colours > 8 and spread > 1.0, (path, colours, spread)
         shoot(page, shot)
     assert page.locator('img[src="x"]').count() == 0
+
+
+PLAN_TABS = ["巡逻方案", "执行情况", "车辆测算", "一周轮巡"]
+
+
+@pytest.mark.browser
+def test_every_tab_of_the_plan_page_in_chromium(served: str, browser_page: tuple[Page, dict[str, list]],
+                                                engine: sa.Engine) -> None:
+    """Each tab of 巡逻方案 renders offline without an exception, an error or a failed request; the sizing tab
+    draws its curve (Vega) on a school day of the fixture once its button is pressed (its roads made routable)."""
+    page, _ = browser_page
+    with engine.begin() as conn:
+        rebuild_network(conn)
+    open_page(page, served + "/plan", "巡逻方案 · 高峰时段护学巡逻", False)
+    day = page.locator('[data-testid="stMainBlockContainer"] [data-testid="stDateInput"]').first
+    for nth, typed in enumerate(("2025", "03", "11")):  # a Tuesday of the fixture's term, segment by segment
+        day.locator('[role="spinbutton"]').nth(nth).click()
+        page.keyboard.type(typed)
+    page.keyboard.press("Tab")
+    page.keyboard.press("Escape")  # the calendar the click opened
+    settle(page)
+    assert [day.locator('[role="spinbutton"]').nth(k).inner_text() for k in range(3)] == ["2025", "03", "11"]
+    for name in PLAN_TABS:
+        page.get_by_role("tab", name=name, exact=True).click()
+        settle(page)
+        if name == "车辆测算":
+            page.get_by_role("button", name="开始测算").click()
+            page.locator('[data-testid="stVegaLiteChart"]:visible').first.wait_for(timeout=90_000)
+            settle(page)
+        assert page.locator('[data-testid="stException"]').count() == 0, name
+        assert page.locator('[data-testid="stAlertContentError"]').count() == 0, name
+        shoot(page, f"plan_tab_{PLAN_TABS.index(name)}")
 
 
 @pytest.mark.browser

@@ -1,4 +1,5 @@
-"""巡逻方案 Patrol plan: a date, window, county and dwell, then a tab each: the plan, plans against the GPS."""
+"""巡逻方案 Patrol plan: a date, window, county and dwell, then a tab each: the plan, plans against the GPS, sizing
+(车辆测算) and the weekly rota (一周轮巡)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import datetime as dt
 import streamlit as st
 
 from dashboard.frame import page
-from dashboard.views.plan import compliance, made
+from dashboard.views.plan import compliance, made, sizing, week
 from db import clock
 from db.settings import get_settings
 from patrol.inputs import Scope
@@ -28,8 +29,13 @@ county = county_col.selectbox(tr("plan.county"), choices, key="plan_county",
 dwell = dwell_col.number_input(tr("plan.dwell"), 1, 40, settings.plan_dwell_min, key="plan_dwell")
 scope = Scope(on, window, (county,) if county else None, int(dwell))
 
-plan_tab, check_tab = st.tabs([tr("plan.tab.plan"), tr("plan.tab.check")])
+plan_tab, check_tab, sizing_tab, week_tab = st.tabs([tr("plan.tab.plan"), tr("plan.tab.check"),
+                                                     tr("plan.tab.sizing"), tr("plan.tab.week")])
 with plan_tab:
     made.show(p, scope)
 with check_tab:
     compliance.show(p, scope.counties or (tuple(user.counties) if user.counties is not None else None))
+with sizing_tab:
+    sizing.show(p, scope)
+with week_tab:
+    week.show(p, scope)
