@@ -35,7 +35,7 @@ def town_db(use_db: str, engine: sa.Engine, tmp_path, monkeypatch: pytest.Monkey
     get_settings.cache_clear()
     town.build(engine, tmp_path, HOLIDAYS)
     add_users(engine)
-    monkeypatch.setattr("dashboard.views.plan.data.WEEK_TIME_S", 1.0)
+    monkeypatch.setattr("dashboard.views.plan.rota_data.WEEK_TIME_S", 1.0)
     return use_db
 
 

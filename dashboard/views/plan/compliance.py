@@ -13,7 +13,7 @@ from dashboard.frame.page import Page
 from dashboard.frame.widgets import Card
 from dashboard.reads import geography
 from dashboard.tables import charts
-from dashboard.views.plan import data as plan_data
+from dashboard.views.plan import check_data
 from db import clock
 from db.analytics import compliance
 from db.settings import get_settings
@@ -34,7 +34,7 @@ def show(p: Page, counties: tuple[str, ...] | None) -> None:
     if date_from > date_to:
         st.warning(tr("compliance.backwards"))
         return
-    shown = page.load(tr, plan_data.checked, date_from, date_to, counties, lang, p.map_size, geography.style_url())
+    shown = page.load(tr, check_data.checked, date_from, date_to, counties, lang, p.map_size, geography.style_url())
     totals = compliance.totals(shown.stops)
     if not totals["stops"]:
         st.info(tr("compliance.empty"))

@@ -17,7 +17,7 @@ from dashboard.frame import page, widgets
 from dashboard.frame.page import Page
 from dashboard.reads.core import DataUnavailable
 from dashboard.tables import charts
-from dashboard.views.plan import data as plan_data
+from dashboard.views.plan import rota_data
 from db.errors import PlanError, user_message
 from patrol.inputs import Scope
 from patrol.sizing import CountySizing, verdict
@@ -75,7 +75,7 @@ def show(p: Page, scope: Scope) -> None:
         return
     try:
         with st.spinner(tr("rota.sizing.running")):
-            sized = plan_data.sized(scope)
+            sized = rota_data.sized(scope)
     except PlanError as exc:
         st.error(user_message(exc, lang))
         return

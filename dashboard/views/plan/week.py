@@ -14,6 +14,7 @@ from dashboard.frame.page import Page
 from dashboard.frame.widgets import Card
 from dashboard.reads.core import DataUnavailable
 from dashboard.views.plan import data as plan_data
+from dashboard.views.plan import rota_data
 from db import clock
 from db.errors import PlanError, user_message
 from patrol.inputs import Scope
@@ -51,7 +52,7 @@ def show(p: Page, scope: Scope) -> None:
     if user.role in plan_data.MAKERS and st.button(tr("rota.week.run"), type="primary", key="week_run"):
         try:
             with st.spinner(tr("rota.week.running")):
-                ids = plan_data.make_rota(first, scope.window, scope.counties, scope.dwell_min, user.name)
+                ids = rota_data.make_rota(first, scope.window, scope.counties, scope.dwell_min, user.name)
             st.success(tr("rota.week.made").format(days=len(ids), plans="、".join(map(str, ids))))
         except PlanError as exc:
             st.error(user_message(exc, lang))
@@ -60,7 +61,7 @@ def show(p: Page, scope: Scope) -> None:
     elif user.role not in plan_data.MAKERS:
         p.note(tr("rota.week.may_not"))
 
-    shown = page.load(tr, plan_data.week, first, scope.window, county, lang)
+    shown = page.load(tr, rota_data.week, first, scope.window, county, lang)
     if not shown.week.plans:
         st.info(tr("rota.week.none").format(first=first.isoformat()))
         return
