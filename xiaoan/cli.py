@@ -14,7 +14,7 @@ from db import clock
 from db.engine import database_url, make_engine
 from db.errors import XiaoAnError, user_message
 from db.settings import PROJECT_ROOT, get_settings
-from xiaoan import db_cmd, export_cmd, load_cmd, plan_check_cmd, plan_cmd, tracks_cmd, users_cmd
+from xiaoan import db_cmd, export_cmd, load_cmd, plan_check_cmd, plan_cmd, plan_rota_cmd, tracks_cmd, users_cmd
 from xiaoan.errors import Guarded, shown_url
 from xiaoan.say import lang, say
 
@@ -25,6 +25,8 @@ app.command("load")(load_cmd.load)
 app.add_typer(export_cmd.app, name="export")
 app.add_typer(tracks_cmd.app, name="tracks")
 plan_cmd.app.command("check")(plan_check_cmd.check)
+plan_cmd.app.command("sizing")(plan_rota_cmd.sizing_command)
+plan_cmd.app.command("week")(plan_rota_cmd.week_command)
 app.add_typer(plan_cmd.app, name="plan")
 app.add_typer(users_cmd.app, name="users")
 
