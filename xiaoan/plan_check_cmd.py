@@ -48,7 +48,7 @@ def check(plan_id: int = typer.Argument(..., help="the plan's number (xiaoan pla
                 raise typer.Exit(2)
             plan_check.refresh_plans(conn, [plan_id], settings)
             frame = plan_check.stops(conn, plan_id)
-            out = plan_check.summary(conn, plan_id, settings)
+            out = plan_check.summary(frame, plan_id, settings)
     finally:
         engine.dispose()
     show(plan_id, frame, out, settings.timezone)

@@ -9,7 +9,7 @@ import pandas as pd
 import sqlalchemy as sa
 
 from db.analytics import reports
-from db.analytics.plan_check import status_of
+from db.analytics.plan_check import status_of, tally
 
 GROUPS = {"county": ["county_adcode", "county_zh", "county_en"], "unit": ["county_adcode", "unit_code", "unit_name"],
           "vehicle": ["county_adcode", "unit_name", "vehicle_id"], "week": ["week"]}
@@ -42,11 +42,8 @@ def rates(frame: pd.DataFrame, by: str) -> pd.DataFrame:
 
 def totals(frame: pd.DataFrame) -> dict[str, int | float | None]:
     """The range's counts in one: stops checked, kept, on time, late, missed, by_other, pending and the rate."""
-    n = frame["status"].value_counts().to_dict() if len(frame) else {}
-    kept, checked = n.get("kept", 0) + n.get("late", 0), len(frame) - n.get("pending", 0)
-    return {"stops": checked, "kept": kept, "on_time": n.get("kept", 0), "late": n.get("late", 0),
-            "missed": n.get("missed", 0), "by_other": n.get("by_other", 0), "pending": n.get("pending", 0),
-            "rate": round(kept / checked, 4) if checked else None}
+    t = tally(frame)
+    return {**{k: v for k, v in t.items() if k != "checked"}, "stops": t["checked"]}
 
 
 def export(conn: sa.Connection, date_from: dt.date, date_to: dt.date,

@@ -84,20 +84,25 @@ def stops(conn: sa.Connection, plan_id: int) -> pd.DataFrame:
     return frame.assign(status=[status_of(row) for _, row in frame.iterrows()])
 
 
-def counts(frame: pd.DataFrame) -> dict[str, int | float | None]:
-    """stops, kept (late ones included), late, missed, by_other, pending and rate = kept / stops checked."""
+def tally(frame: pd.DataFrame) -> dict[str, int | float | None]:
+    """Stops, checked, kept (late ones included), on time, late, missed, by_other, pending; rate = kept / checked."""
     n = frame["status"].value_counts().to_dict() if len(frame) else {}
     kept = n.get("kept", 0) + n.get("late", 0)
     checked = len(frame) - n.get("pending", 0)
-    return {"stops": len(frame), "kept": kept, "late": n.get("late", 0), "missed": n.get("missed", 0),
-            "by_other": n.get("by_other", 0), "pending": n.get("pending", 0),
-            "rate": round(kept / checked, 4) if checked else None}
+    return {"stops": len(frame), "checked": checked, "kept": kept, "on_time": n.get("kept", 0),
+            "late": n.get("late", 0), "missed": n.get("missed", 0), "by_other": n.get("by_other", 0),
+            "pending": n.get("pending", 0), "rate": round(kept / checked, 4) if checked else None}
 
 
-def summary(conn: sa.Connection, plan_id: int, settings: Settings | None = None) -> dict[str, object]:
-    """The plan's check as one object: counts and its missed stops (school, vehicle, planned arrival)."""
+def counts(frame: pd.DataFrame) -> dict[str, int | float | None]:
+    """stops, kept (late ones included), late, missed, by_other, pending and rate, as `plan check` says them."""
+    t = tally(frame)
+    return {k: t[k] for k in ("stops", "kept", "late", "missed", "by_other", "pending", "rate")}
+
+
+def summary(frame: pd.DataFrame, plan_id: int, settings: Settings | None = None) -> dict[str, object]:
+    """A plan's checked stops (`stops`) as one object: counts and its missed stops (school, vehicle, arrival)."""
     zone = (settings or get_settings()).timezone
-    frame = stops(conn, plan_id)
     missed = frame[frame["status"] == "missed"]
     missed_stops = [{"school_code": r.school_code, "vehicle_id": r.vehicle_id,
                      "arrive": pd.Timestamp(r.arrive).tz_convert(zone).isoformat()} for r in missed.itertuples()]
