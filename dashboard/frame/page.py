@@ -10,7 +10,7 @@ from typing import Any, NoReturn, TypeVar
 import pydeck as pdk
 import streamlit as st
 
-from dashboard.frame import auth, brief, downloads, filters, nav, sidebar, widgets
+from dashboard.frame import auth, brief, downloads, filters, heap, nav, sidebar, widgets
 from dashboard.maps.layers import BRIEF_MAP_SIZE, MAP_HEIGHT, MAP_SIZE
 from dashboard.reads import core
 from texts import Translator, translator
@@ -79,6 +79,7 @@ def load(tr: Translator, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
 
 def start(title_key: str, caption_key: str | None = None, export_view: str | None = None) -> Page:
     """Sidebar language and filters, the title (a slide title in brief mode); stops when there is no base data."""
+    heap.freeze_imports()
     lang = sidebar.language_switch()
     tr = translator(lang)
     user = load(tr, auth.require, tr)

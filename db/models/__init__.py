@@ -5,7 +5,7 @@ from db.models.base import Base
 from db.models.derived import Presence
 from db.models.field import Activity, Hazard, Road, RoadWork, TrackPoint, TrafficSign, Vehicle
 from db.models.history import SchoolFour100
-from db.models.marts import PresenceDay
+from db.models.marts import PatrolPathGrid, PresenceDay
 from db.models.meta import EtlRun, Holiday, SchoolTerm
 from db.models.plans import (
     PatrolPlan,
@@ -32,6 +32,7 @@ __all__ = [
     "Holiday",
     "LiaisonAssignment",
     "Officer",
+    "PatrolPathGrid",
     "PatrolPlan",
     "PatrolPlanCheck",
     "PatrolPlanRoute",

@@ -221,3 +221,8 @@ def test_patrol_paths_follow_their_vehicles_county(data: sa.Engine, web: sa.Engi
     assert counties_seen(web, token(data, "fugong"), sql) == [FUGONG]
     assert counties_seen(web, token(data, "leader"), sql) == [LUSHUI, FUGONG]
     assert counties_seen(web, None, "SELECT vehicle_id FROM patrol_path") == []
+    grid = sql.replace("FROM patrol_path p", "FROM patrol_path_grid p")  # its mart of segments (migration 0021)
+    assert sorted(owner_sees(data, grid)) == [LUSHUI, FUGONG]
+    assert counties_seen(web, token(data, "lushui"), grid) == [LUSHUI]
+    assert counties_seen(web, token(data, "fugong"), grid) == [FUGONG]
+    assert counties_seen(web, None, "SELECT vehicle_id FROM patrol_path_grid") == []

@@ -11,8 +11,8 @@ from db.schema_filter import include_object
 CORE_TABLES = {"county", "school", "police_unit", "officer", "liaison_assignment", "vehicle", "track_point",
                "hazard", "road", "road_work", "traffic_sign", "activity", "etl_run", "school_term", "holiday"}
 
-DERIVED_TABLES = {"presence", "presence_day", "patrol_path", "sign_rule", "township", "track_retention",
-                  "school_four100", "road_vertex", "road_edge"}
+DERIVED_TABLES = {"presence", "presence_day", "patrol_path", "patrol_path_grid", "sign_rule", "township",
+                  "track_retention", "school_four100", "road_vertex", "road_edge"}
 ACCESS_TABLES = {"app_user", "audit_log", "app_secret"}
 PLAN_TABLES = {"vehicle_unavailable", "patrol_plan", "patrol_plan_route", "patrol_plan_stop", "patrol_plan_uncovered",
                "patrol_plan_check"}

@@ -40,10 +40,10 @@ WITH before AS (  -- each school's latest check before the period, in one pass o
     WHERE CAST(:counties AS text[]) IS NULL OR s.county_adcode = ANY(CAST(:counties AS text[]))
 ), f AS (
     SELECT s.school_code, s.name, s.county_adcode, s.known_before, k.n, k.flag, k.before, k.after
-    FROM s CROSS JOIN LATERAL (VALUES
-        (1, 'full_time_guard', s.g0, s.g1), (2, 'closed_management', s.c0, s.c1),
-        (3, 'alarm_video_linked', s.a0, s.a1), (4, 'guard_post', s.p0, s.p1),
-        (5, 'all_four', s.g0 AND s.c0 AND s.a0 AND s.p0, s.g1 AND s.c1 AND s.a1 AND s.p1)) AS k(n, flag, before, after)
+    FROM s, unnest(ARRAY[1, 2, 3, 4, 5],  -- an unnest, not a VALUES join: a third of the query's time at M
+                   ARRAY['full_time_guard', 'closed_management', 'alarm_video_linked', 'guard_post', 'all_four'],
+                   ARRAY[s.g0, s.c0, s.a0, s.p0, s.g0 AND s.c0 AND s.a0 AND s.p0],
+                   ARRAY[s.g1, s.c1, s.a1, s.p1, s.g1 AND s.c1 AND s.a1 AND s.p1]) AS k(n, flag, before, after)
 )
 SELECT c.adcode AS county_adcode, c.name_zh AS county_zh, c.name_en AS county_en, k.flag,
        CAST(:date_from AS date) - 1 AS previous_end, CAST(:date_to AS date) AS period_end,
