@@ -28,12 +28,7 @@ class PatrolPathGrid(Base):
     """A patrol path's distinct segments at a coarser tolerance, simplified and snapped in UTM 47N (WKB, 32647)."""
 
     __tablename__ = "patrol_path_grid"
-    __table_args__ = (
-        sa.ForeignKeyConstraint(["day", "vehicle_id", "window_name"],
-                                ["patrol_path.day", "patrol_path.vehicle_id", "patrol_path.window_name"],
-                                ondelete="CASCADE"),
-        sa.Index("ix_patrol_path_grid_path", "day", "vehicle_id", "window_name"),  # the cascade from a path
-    )
+    __table_args__ = (sa.Index("ix_patrol_path_grid_path", "day", "vehicle_id", "window_name"),)  # kept by triggers
     tolerance_m: Mapped[float] = mapped_column(sa.Float, primary_key=True)  # one of xiaoan_path_levels()
     day: Mapped[dt.date] = mapped_column(primary_key=True)
     vehicle_id: Mapped[str] = mapped_column(sa.String(40), primary_key=True)

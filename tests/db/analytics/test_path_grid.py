@@ -63,7 +63,7 @@ def test_every_path_has_its_segments_at_every_kept_tolerance(driven):
     assert any(rows(driven, MART, 20.0).values()) and rows(driven, MART, 10.0) == {}  # 10 m: drawn as stored
 
 
-def test_a_refresh_rewrites_them_and_deleting_a_path_deletes_them(driven):
+def test_a_refresh_rewrites_them_and_deleting_a_path_deletes_them(driven):  # a delete, update, cascade, truncate
     zigzag(driven, "A", DAY, 16, shift=500)  # an afternoon run on the first day
     refresh(driven, DAY, DAY)
     assert len(rows(driven, MART, 40.0)) == 4 and rows(driven, MART, 40.0) == rows(driven, DIRECT, 40.0)
@@ -75,6 +75,11 @@ def test_a_refresh_rewrites_them_and_deleting_a_path_deletes_them(driven):
     with driven.begin() as conn:
         conn.execute(sa.text("DELETE FROM track_point WHERE vehicle_id = 'A'"))
         conn.execute(sa.text("DELETE FROM vehicle WHERE vehicle_id = 'A'"))  # its paths go, and with them these
+        assert conn.execute(sa.text("SELECT count(*) FROM patrol_path_grid")).scalar() == 0
+    refresh(driven)
+    assert rows(driven, MART, 20.0) == rows(driven, DIRECT, 20.0) != {}
+    with driven.begin() as conn:
+        conn.execute(sa.text("TRUNCATE patrol_path"))
         assert conn.execute(sa.text("SELECT count(*) FROM patrol_path_grid")).scalar() == 0
 
 
