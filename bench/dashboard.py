@@ -47,13 +47,20 @@ BENCH_USER, BENCH_PASSWORD = "bench_leader", "bench-leader-password"  # a scratc
 _COMPONENTS: list[object] = []  # the custom-component registry, found once per process as a server does
 
 
-def app_test(page: str, timeout: float) -> AppTest:
-    """An AppTest of the page (a new session) that shares the process's component registry: AppTest scans every
-    installed package for custom components on a test's first run (0.4 s here), which a server does once at
-    start-up (streamlit.runtime.Runtime), not per session or view, so it is no part of a cold view's time."""
+def app_test(page: str, timeout: float, token: str | None = None, params: dict[str, str] | None = None) -> AppTest:
+    """An AppTest of the page (a new session, signed in with token, URL params) that shares the process's component
+    registry: AppTest scans every installed package for custom components on a test's first run (0.4 s here),
+    which a server does once at start-up (streamlit.runtime.Runtime), not per session or view, so it is no part
+    of a cold view's time."""
     at = AppTest.from_file(str(VIEWS / page / "view.py"), default_timeout=timeout)
     if _COMPONENTS:
         at._bidi_component_manager = _COMPONENTS[0]  # noqa: SLF001  (AppTest's own cache of that registry)
+    if token:
+        from dashboard.reads.core import TOKEN_KEY
+
+        at.session_state[TOKEN_KEY] = token
+    for key, value in (params or {}).items():
+        at.query_params[key] = value
     return at
 
 
@@ -116,13 +123,7 @@ def cold_run(page: str, params: dict[str, str], timeout: float, token: str | Non
     import streamlit as st
 
     st.cache_data.clear()
-    at = app_test(page, timeout)
-    if token:
-        from dashboard.reads.core import TOKEN_KEY
-
-        at.session_state[TOKEN_KEY] = token
-    for key, value in params.items():
-        at.query_params[key] = value
+    at = app_test(page, timeout, token, params)
     start = time.perf_counter()
     at.run(timeout=timeout)
     return at, (time.perf_counter() - start) * 1000
@@ -167,13 +168,7 @@ def warm_up(pages: list[str], shared: dict[str, str], school: str | None, timeou
 
     times = []
     for page in pages:
-        at = app_test(page, timeout)
-        if token:
-            from dashboard.reads.core import TOKEN_KEY
-
-            at.session_state[TOKEN_KEY] = token
-        for key, value in {**shared, **({"school": school} if page == "school" and school else {})}.items():
-            at.query_params[key] = value
+        at = app_test(page, timeout, token, {**shared, **({"school": school} if page == "school" and school else {})})
         start = time.perf_counter()
         at.run(timeout=timeout)
         times.append((time.perf_counter() - start) * 1000)

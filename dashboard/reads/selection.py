@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import pandas as pd
 
 from dashboard.analysis import metrics
-from dashboard.reads import analytics, core, patrols
+from dashboard.reads import analytics, core, parallel, patrols
 
 
 @dataclass(frozen=True)
@@ -70,16 +71,32 @@ def codes_of(f: Filters, schools: pd.DataFrame) -> set[str] | None:
     return set(schools["school_code"]) if f.types else None
 
 
+def _reads(f: Filters, date_from: dt.date, date_to: dt.date, moves: bool) -> dict[str, Callable[[], pd.DataFrame]]:
+    """The cached reads a period is made of, by name, not yet called."""
+    counties = f.county_arg
+    reads: dict[str, Callable[[], pd.DataFrame]] = {
+        "coverage": lambda: analytics.coverage(date_to, counties),
+        "presence": lambda: patrols.presence_totals(date_from, date_to, f.counties),
+        "four100": lambda: analytics.four100(date_to, counties),
+        "hazards": lambda: analytics.hazards(date_from, date_to, counties),
+        "signs": lambda: analytics.sign_status(date_to, counties),
+        "backlog": lambda: analytics.backlog(date_to, counties)}
+    if moves:
+        reads["moves"] = lambda: analytics.four100_changes(date_from, date_to, counties)
+    return reads
+
+
 def period(f: Filters, date_from: dt.date, date_to: dt.date, codes: set[str] | None, moves: bool = False) -> Period:
     """Coverage, presence, four-100%, hazards and signs of one period for the selected schools (moves: and what
     moved in the four-100% flags, which only the headline shows)."""
-    counties = f.county_arg
+    read = {name: call() for name, call in _reads(f, date_from, date_to, moves).items()}
     return Period(
-        metrics.only(analytics.coverage(date_to, counties), codes),
-        metrics.only(patrols.presence_totals(date_from, date_to, f.counties), codes),
-        metrics.only(analytics.four100(date_to, counties), codes),
-        metrics.only(analytics.hazards(date_from, date_to, counties), codes),
-        metrics.only(analytics.sign_status(date_to, counties), codes),
-        date_to,
-        metrics.only(analytics.backlog(date_to, counties), codes),
-        metrics.four100_moves(analytics.four100_changes(date_from, date_to, counties), codes) if moves else {})
+        metrics.only(read["coverage"], codes), metrics.only(read["presence"], codes),
+        metrics.only(read["four100"], codes), metrics.only(read["hazards"], codes), metrics.only(read["signs"], codes),
+        date_to, metrics.only(read["backlog"], codes),
+        metrics.four100_moves(read["moves"], codes) if moves else {})
+
+
+def warm_periods(f: Filters, periods: Sequence[tuple[dt.date, dt.date, bool]]) -> None:
+    """Fill the caches of these periods' reads ((from, to, moves) each) side by side, before period() asks."""
+    parallel.warm([call for first, last, moves in periods for call in _reads(f, first, last, moves).values()])

@@ -12,7 +12,7 @@ from dashboard.maps import layers
 from dashboard.maps.legend import counts_by_type, legend_rows
 from dashboard.reads import core, geography
 from dashboard.reads.core import TTL_S, VIEW_ENTRIES
-from dashboard.reads.selection import Filters, Period, codes_of, period, schools_frame
+from dashboard.reads.selection import Filters, Period, codes_of, period, schools_frame, warm_periods
 from dashboard.tables import summary as tables
 from texts import label
 
@@ -49,6 +49,7 @@ def _summary(reader: core.Reader, f: Filters) -> Summary:
     with core.reading_as(reader):
         schools = schools_frame(f)
         codes = codes_of(f, schools)
+        warm_periods(f, [(f.date_from, f.date_to, True), (*f.previous, False)])  # both periods' reads side by side
         now = period(f, f.date_from, f.date_to, codes, moves=True)
         before = period(f, *f.previous, codes)
         return Summary(len(schools), now.figures, before.figures, now.presence.empty and now.hazards.empty)
