@@ -40,9 +40,10 @@ def presence_totals(date_from: dt.date, date_to: dt.date, counties: Sequence[str
 
 @st.cache_data(ttl=core.TTL_S, max_entries=core.VIEW_ENTRIES, show_spinner=False)
 def _path_features(reader: core.Reader, date_from: dt.date, date_to: dt.date, counties: tuple[str, ...],
-                   windows: tuple[str, ...], lang: str) -> tuple[dict, int, float]:
-    """The map's patrol-path features, built once per user and selection (a data cache: cleared with the others
-    after a load, and kept pickled rather than as many live lists the garbage collector walks on every pass)."""
+                   windows: tuple[str, ...], lang: str) -> tuple[str, int, float]:
+    """The map's patrol-path features as JSON, written once per user and selection of paths (a data cache: cleared
+    with the others after a load; one string, not the many live lists the garbage collector would walk), so that a
+    new radius or day on the same paths does not write them again."""
 
     def fetch(tolerance_m: float) -> pd.DataFrame:
         """The paths simplified with tolerance_m metres."""
@@ -56,10 +57,11 @@ def _path_features(reader: core.Reader, date_from: dt.date, date_to: dt.date, co
     too_many = bool(stored["as_stored"].iloc[0]) and int(stored["vertices"].iloc[0]) > PATH_VERTICES
     # the paths as stored do not fit: the search's first fetch would draw them all to find it out (1 s at M)
     found, tolerance = within_budget(fetch, PATH_VERTICES, first=FIRST_TOLERANCE_M, skip=int(too_many))
-    return path_layers.path_features(found.to_dict("records"), lang), len(found), tolerance
+    return path_layers.features_json(path_layers.path_features(found.to_dict("records"), lang)), len(found), tolerance
 
 
 def path_features(date_from: dt.date, date_to: dt.date, counties: Sequence[str], windows: Sequence[str] | None,
-                  lang: str) -> tuple[dict, int, float]:
-    """The patrol paths as map features, how many vehicles, and the tolerance they were simplified with (m)."""
+                  lang: str) -> tuple[str, int, float]:
+    """The patrol paths as map features (JSON for paths.fill_paths), how many vehicles, and the tolerance they were
+    simplified with (m)."""
     return core.run(_path_features, date_from, date_to, tuple(sorted(counties)), tuple(windows or ()), lang)

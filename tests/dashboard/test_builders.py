@@ -8,6 +8,7 @@ import random
 import re
 
 import pandas as pd
+import pytest
 
 from dashboard.maps import basemap, layers
 from dashboard.maps import hazards as hazard_layers
@@ -139,3 +140,17 @@ def test_intranet_style_and_tooltips() -> None:
     html = basemap.TOOLTIP["html"]
     assert set(re.findall(r"\{(\w+)\}", html)) == {"title", "detail"}
     assert not re.search(r"<[^>]*\{", html), "a placeholder inside a tag would reach an attribute"
+
+
+def test_paths_written_once_splice_into_the_deck_as_if_built_with_it() -> None:
+    features = path_layers.path_features(
+        [{"vehicle_id": f"V{i}", "plate": "云Q·警", "km": 1.0, "runs": 1, "geojson": line(5)} for i in range(3)], "zh")
+    base = basemap.Basemap(COUNTIES)
+    schools = layers.school_layer(layers.school_points(
+        [{"school_code": "S1", "name": "学校", "school_type": "小学", "county_zh": "泸水市", "county_en": "Lushui",
+          "lon": 98.8, "lat": 25.9}], "zh"))
+    whole = layers.map_deck(base, [path_layers.path_layer(features), schools], [], "zh").to_json()
+    slotted = layers.map_deck(base, [path_layers.path_layer(), schools], [], "zh").to_json()
+    assert path_layers.fill_paths(slotted, path_layers.features_json(features)) == whole
+    with pytest.raises(ValueError, match="found 0"):
+        path_layers.fill_paths(whole, path_layers.features_json(features))

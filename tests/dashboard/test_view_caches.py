@@ -101,3 +101,30 @@ def test_a_cached_map_is_sent_as_built(field_db: str) -> None:
     at.run()
     again = at.get("deck_gl_json_chart")[0].proto
     assert again.json == first.json and json.loads(again.tooltip)["html"] == "<b>{title}</b><br/>{detail}"
+
+
+def test_a_gaps_selection_warmed_side_by_side_is_the_view_it_then_reads(field_db: str, monkeypatch) -> None:
+    """gaps_data.warm() fills the list, calendar and map caches as the view's reader, with what the view builds."""
+    lushui = reader_of("lushui")
+    s = gaps_data.Selection(EVERY_COUNTY, ("morning",), None, fx.P_TO)
+    st.cache_data.clear()
+    with core.reading_as(lushui):
+        built = json.loads(gaps_data.gap_map(s, "zh", MAP_SIZE, None).spec)
+    st.cache_data.clear()
+    with core.reading_as(lushui):
+        gaps_data.warm(s, "zh", MAP_SIZE, None)
+
+        def no_read(*args: object) -> None:
+            raise AssertionError(f"read after the warm-up: {args[1:]}")
+
+        monkeypatch.setattr(core, "_frame", no_read)
+        monkeypatch.setattr(core, "_read", no_read)
+        listed = gaps_data.gap_list(s, "zh")
+        calendar = gaps_data.calendar(s, listed.codes[:gaps_data.CALENDAR_SCHOOLS])
+        warmed = json.loads(gaps_data.gap_map(s, "zh", MAP_SIZE, None).spec)
+    assert listed.codes and all(code.startswith("215333010") for code in listed.codes)
+    assert set(calendar["school_code"]) <= set(listed.codes) and not calendar.empty
+    assert school_codes(warmed) == school_codes(built) and FUGONG_SCHOOL not in school_codes(warmed)
+    paths = [sorted(f["properties"]["title"] for f in layer["data"]["features"])
+             for spec in (built, warmed) for layer in spec["layers"] if layer["id"] == "patrol-paths"]
+    assert len(paths) == 2 and paths[0] == paths[1] and paths[0], "the paths spliced in, the same vehicles"

@@ -12,12 +12,13 @@ import streamlit as st
 from dashboard.analysis import gaps, metrics
 from dashboard.maps import layers
 from dashboard.maps import paths as path_layers
-from dashboard.reads import analytics, core, geography, patrols, selection
+from dashboard.reads import analytics, core, geography, parallel, patrols, selection
 from dashboard.reads.core import TTL_S, VIEW_ENTRIES
 from dashboard.reads.selection import Filters
 from dashboard.tables import summary as tables
 from texts import label, t
 
+CALENDAR_SCHOOLS = 20  # the calendar's schools when none is picked: the list's first
 
 @dataclass(frozen=True)
 class Selection:
@@ -52,11 +53,37 @@ def _schools_presence(s: Selection) -> tuple[pd.DataFrame, pd.DataFrame]:
 
 
 def _frames(s: Selection) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
-    """The selected schools, their gap table and their presence per school over the period."""
+    """The selected schools, their gap table and their presence per school over the period (cached: the list, the
+    map and the calendar of a selection share them)."""
+    return core.run(_gap_frames, s)
+
+
+@st.cache_data(ttl=TTL_S, max_entries=VIEW_ENTRIES, show_spinner=False)
+def _gap_frames(reader: core.Reader, s: Selection) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """_frames() of the reader's user (the reader is this cache's key; see core.VIEW_ENTRIES)."""
+    with core.reading_as(reader):
+        return _built_frames(s)
+
+
+def _built_frames(s: Selection) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """The frames of _frames(), read and built."""
     schools, totals = _schools_presence(s)
     coverage = metrics.only(analytics.coverage(s.on, s.filters.county_arg),
                             selection.codes_of(s.filters, schools))
     return schools, gaps.gap_table(schools, coverage, totals), totals
+
+
+def warm(s: Selection, lang: str, size: tuple[int, int], style_url: str | None) -> None:
+    """Build the page's parts side by side before the view asks: the patrol paths on one thread; the gap list, the
+    calendar of its first schools and the map on the other, the map's schools built while the paths are read (a
+    new window's slowest reads on two connections; a part already cached returns at once)."""
+    f = s.filters
+
+    def rest() -> None:
+        calendar(s, gap_list(s, lang).codes[:CALENDAR_SCHOOLS])
+        gap_map(s, lang, size, style_url)  # waits for the paths' cache where the other thread is still reading
+
+    parallel.warm([lambda: patrols.path_features(f.date_from, f.date_to, f.counties, s.windows, lang), rest])
 
 
 def gap_list(s: Selection, lang: str) -> GapList:
@@ -91,16 +118,16 @@ def _gap_map(reader: core.Reader, s: Selection, lang: str, size: tuple[int, int]
     with core.reading_as(reader):
         f = s.filters
         _, table, _ = _frames(s)
-        features, vehicles, tolerance = patrols.path_features(f.date_from, f.date_to, f.counties, s.windows, lang)
         points = layers.school_points(layers.point_rows(table, "gap"), lang, lambda r: gaps.KIND_COLOURS[r["gap"]],
                                       lambda r: label("gap_kind", r["gap"], lang))
         base = geography.basemap(core.counties(), f.counties)
-        deck = layers.map_deck(base, [path_layers.path_layer(features), layers.school_layer(points)], f.counties,
-                               lang, style_url, size=size)
+        spec = layers.map_deck(base, [path_layers.path_layer(), layers.school_layer(points)], f.counties,
+                               lang, style_url, size=size).to_json()
         count = table["gap"].value_counts()
         entries = [(gaps.KIND_COLOURS[k], label("gap_kind", k, lang), int(count.get(k, 0)), "dot") for k in gaps.KINDS]
+        written, vehicles, tolerance = patrols.path_features(f.date_from, f.date_to, f.counties, s.windows, lang)
         entries.append((path_layers.LEGEND_COLOUR, t("legend.paths", lang), vehicles, "line"))
-        return layers.BuiltMap(deck.to_json(), tuple(entries), tolerance)
+        return layers.BuiltMap(path_layers.fill_paths(spec, written), tuple(entries), tolerance)
 
 
 def calendar(s: Selection, codes: Sequence[str]) -> pd.DataFrame:
@@ -113,6 +140,6 @@ def _calendar(reader: core.Reader, s: Selection, codes: tuple[str, ...]) -> pd.D
     """calendar() of the reader's user (the reader is this cache's key; see core.VIEW_ENTRIES)."""
     with core.reading_as(reader):
         f = s.filters
-        schools = selection.schools_frame(f)
+        schools, _, _ = _frames(s)
         days = patrols.presence_days(f.date_from, f.date_to, f.counties, s.windows, s.radius_m, codes)
         return gaps.calendar(metrics.only(days, selection.codes_of(f, schools)), schools, list(codes))

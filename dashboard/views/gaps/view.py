@@ -13,7 +13,6 @@ from dashboard.views.gaps import data as gaps_data
 from db.settings import get_settings
 from texts import label
 
-CALENDAR_SCHOOLS = 20
 CALENDAR_DAYS = 92
 RADII = ("stored", "50", "100", "200", "300", "500")
 
@@ -34,6 +33,7 @@ p.note(tr("gaps.radius_note").format(r=fmt.num(settings.presence_radius_m),
 
 selection = gaps_data.Selection(f, None if window == "all" else (window,),
                                None if radius == "stored" else float(radius), on)
+page.load(tr, gaps_data.warm, selection, lang, p.map_size, geography.style_url())
 listing = page.load(tr, gaps_data.gap_list, selection, lang)
 p.cards([Card(tr("gaps.no_liaison"), fmt.num(listing.no_liaison), rise_is_bad=True),
                Card(tr("gaps.weak_liaison"), fmt.num(listing.weak_liaison)),
@@ -59,10 +59,10 @@ if not listing.codes:
 picked = st.dataframe(listing.shown, hide_index=True, width="stretch", key="gap_rows", on_select="rerun",
                       selection_mode="multi-row")
 rows_picked = list(picked.selection.rows) if picked else []
-chosen = [listing.codes[i] for i in rows_picked if i < len(listing.codes)] or listing.codes[:CALENDAR_SCHOOLS]
+chosen = [listing.codes[i] for i in rows_picked if i < len(listing.codes)] or listing.codes[:gaps_data.CALENDAR_SCHOOLS]
 
 st.subheader(tr("gaps.calendar"))
-st.caption(tr("gaps.calendar_note").format(n=CALENDAR_SCHOOLS))
+st.caption(tr("gaps.calendar_note").format(n=gaps_data.CALENDAR_SCHOOLS))
 cells = page.load(tr, gaps_data.calendar, selection, chosen)
 last_days = sorted(cells["date"].unique())[-CALENDAR_DAYS:]
 if len(cells["date"].unique()) > CALENDAR_DAYS:
