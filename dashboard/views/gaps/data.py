@@ -20,6 +20,7 @@ from texts import label, t
 
 CALENDAR_SCHOOLS = 20  # the calendar's schools when none is picked: the list's first
 
+
 @dataclass(frozen=True)
 class Selection:
     """What the gap page shows: the shared filters, peak windows (None: all), radius (None: as refreshed), day."""
@@ -62,15 +63,10 @@ def _frames(s: Selection) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
 def _gap_frames(reader: core.Reader, s: Selection) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     """_frames() of the reader's user (the reader is this cache's key; see core.VIEW_ENTRIES)."""
     with core.reading_as(reader):
-        return _built_frames(s)
-
-
-def _built_frames(s: Selection) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
-    """The frames of _frames(), read and built."""
-    schools, totals = _schools_presence(s)
-    coverage = metrics.only(analytics.coverage(s.on, s.filters.county_arg),
-                            selection.codes_of(s.filters, schools))
-    return schools, gaps.gap_table(schools, coverage, totals), totals
+        schools, totals = _schools_presence(s)
+        coverage = metrics.only(analytics.coverage(s.on, s.filters.county_arg),
+                                selection.codes_of(s.filters, schools))
+        return schools, gaps.gap_table(schools, coverage, totals), totals
 
 
 def warm(s: Selection, lang: str, size: tuple[int, int], style_url: str | None) -> None:
