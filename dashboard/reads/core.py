@@ -85,12 +85,6 @@ def _counties(reader: Reader) -> Rows:
     return _read(reader, "county_map")
 
 
-@st.cache_data(ttl=TTL_S, show_spinner=False)
-def _schools(reader: Reader, counties: tuple[str, ...]) -> Rows:
-    """Schools of the given counties, or of all counties when none is given (cached)."""
-    return _read(reader, "school_map", {"all_counties": not counties, "counties": list(counties)})
-
-
 def reader() -> Reader:
     """The current session's way to the database (within reading_as: the reader given there)."""
     return _reading_as.get() or Reader(access.web_url(database_url()), str(st.session_state.get(TOKEN_KEY) or ""))
@@ -124,9 +118,9 @@ def counties() -> Rows:
     return run(_counties)
 
 
-def schools(selected: Sequence[str]) -> Rows:
-    """Schools in the selected counties (all when the selection is empty)."""
-    return run(_schools, tuple(sorted(selected)))
+def schools(selected: Sequence[str]) -> pd.DataFrame:
+    """Schools in the selected counties (all when the selection is empty), one cached frame per selection."""
+    return frame("school_map", all_counties=not selected, counties=sorted(selected))
 
 
 def latest_day() -> dt.date:

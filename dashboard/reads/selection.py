@@ -59,11 +59,8 @@ class Period:
 
 def schools_frame(f: Filters) -> pd.DataFrame:
     """The schools of the selected counties and types."""
-    rows = pd.DataFrame(core.schools(f.counties))
-    if rows.empty:
-        return pd.DataFrame(columns=["school_code", "name", "school_type", "county_adcode", "county_zh",
-                                     "county_en", "township", "pupils", "lon", "lat"])
-    return rows[rows["school_type"].map(f.keeps)].reset_index(drop=True)
+    rows = core.schools(f.counties)
+    return rows[rows["school_type"].map(f.keeps)].reset_index(drop=True) if f.types else rows
 
 
 def codes_of(f: Filters, schools: pd.DataFrame) -> set[str] | None:
