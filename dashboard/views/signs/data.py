@@ -61,8 +61,8 @@ def _view(reader: core.Reader, f: Filters, lang: str, size: tuple[int, int], sty
         deck = layers.map_deck(base, [ls.sign_layer(ls.sign_points(sign_rows, late_codes, lang)),
                                       layers.school_layer(school_points, radius=7)], f.counties, lang, style_url,
                                size=size)
-        names = (dict(zip(*core.schools(f.counties)[["school_code", "name"]].T.values, strict=True))
-                 if not late.empty else {})
+        every = core.schools(f.counties)  # the late signs' schools, whatever their type
+        names = dict(zip(every["school_code"], every["name"], strict=True)) if not late.empty else {}
         return SignsView(
             near_road=len(by_school), missing_schools=len(lacking), missing_before=metrics.missing_sign_schools(before),
             bad_signs=int((points["status"] != "present").sum()), not_reinstalled=late["sign_code"].nunique(),
