@@ -36,13 +36,17 @@ class Basemap:
     towns: Sequence[Row] = field(default_factory=list)
 
 
+def compact_json(value: Any) -> str:
+    """JSON as a deck is sent: no indentation, keys sorted, Chinese as is, pydeck objects as pydeck writes them."""
+    return json.dumps(value, sort_keys=True, default=default_serialize, separators=(",", ":"), ensure_ascii=False)
+
+
 class CompactDeck(pdk.Deck):
     """A Deck whose JSON has no indentation (pydeck indents by 2, which makes maps ~4× larger)."""
 
     def to_json(self) -> str:
         """Compact JSON of the deck, as Streamlit sends it to the browser."""
-        return json.dumps(self, sort_keys=True, default=default_serialize, separators=(",", ":"),
-                          ensure_ascii=False)
+        return compact_json(self)
 
 
 class ReadyDeck(CompactDeck):

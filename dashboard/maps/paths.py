@@ -10,6 +10,7 @@ from typing import Any
 import pydeck as pdk
 
 from dashboard.analysis import fmt
+from dashboard.maps.basemap import compact_json
 from texts import t
 
 PALETTE = [(31, 78, 140), (0, 128, 128), (110, 60, 160), (20, 110, 60), (150, 80, 20), (60, 60, 60)]
@@ -33,8 +34,8 @@ def path_features(paths: Iterable[Mapping[str, Any]], lang: str) -> dict[str, An
 
 
 def features_json(features: Mapping[str, Any]) -> str:
-    """The features as a deck's JSON writes them (compact, keys sorted: see basemap.CompactDeck)."""
-    return json.dumps(features, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    """The features as a deck's JSON writes them (basemap.compact_json), ready for fill_paths()."""
+    return compact_json(features)
 
 
 def fill_paths(spec: str, written: str) -> str:

@@ -45,14 +45,6 @@ class GapList:
     shown: pd.DataFrame  # the list as shown
 
 
-def _schools_presence(s: Selection) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """The selected schools and their presence per school over the period."""
-    f = s.filters
-    schools = selection.schools_frame(f)
-    totals = patrols.presence_totals(f.date_from, f.date_to, f.counties, s.windows, s.radius_m)
-    return schools, metrics.only(totals, selection.codes_of(f, schools))
-
-
 def _frames(s: Selection) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     """The selected schools, their gap table and their presence per school over the period (cached: the list, the
     map and the calendar of a selection share them)."""
@@ -63,9 +55,11 @@ def _frames(s: Selection) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
 def _gap_frames(reader: core.Reader, s: Selection) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     """_frames() of the reader's user (the reader is this cache's key; see core.VIEW_ENTRIES)."""
     with core.reading_as(reader):
-        schools, totals = _schools_presence(s)
-        coverage = metrics.only(analytics.coverage(s.on, s.filters.county_arg),
-                                selection.codes_of(s.filters, schools))
+        f = s.filters
+        schools = selection.schools_frame(f)
+        codes = selection.codes_of(f, schools)
+        totals = metrics.only(patrols.presence_totals(f.date_from, f.date_to, f.counties, s.windows, s.radius_m), codes)
+        coverage = metrics.only(analytics.coverage(s.on, f.county_arg), codes)
         return schools, gaps.gap_table(schools, coverage, totals), totals
 
 
